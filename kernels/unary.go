@@ -1,0 +1,371 @@
+package kernels
+
+import (
+	"math"
+	"math/cmplx"
+)
+
+// un1D is a loop of n steps over a run: d[od+i*ds] = f(s[os+i*ss]).
+type un1D[T, R any] func(n int, d []R, od, ds int, s []T, os, ss int)
+
+// Unary computes dst = op(src) element-wise over shape. dst holds bool for
+// the predicates (Signbit, IsNaN, IsInf, IsFinite, LogicalNot), the matching
+// real type for Abs, Real and Imag of complex input, and src's type for the
+// rest.
+func Unary(op UnaryOp, shape []int, dst, src Operand) error {
+	l := newLoop(shape, dst, src)
+	if l.size == 0 {
+		return nil
+	}
+	switch s := src.Data.(type) {
+	case []bool:
+		if d, ok := dst.Data.([]bool); ok {
+			return runUnary(l, op, d, s, boolUnary(op))
+		}
+	case []int8:
+		return unarySigned(l, op, dst.Data, s)
+	case []int16:
+		return unarySigned(l, op, dst.Data, s)
+	case []int32:
+		return unarySigned(l, op, dst.Data, s)
+	case []int64:
+		return unarySigned(l, op, dst.Data, s)
+	case []uint8:
+		return unaryUnsigned(l, op, dst.Data, s)
+	case []uint16:
+		return unaryUnsigned(l, op, dst.Data, s)
+	case []uint32:
+		return unaryUnsigned(l, op, dst.Data, s)
+	case []uint64:
+		return unaryUnsigned(l, op, dst.Data, s)
+	case []float32:
+		return unaryFloat(l, op, dst.Data, s)
+	case []float64:
+		return unaryFloat(l, op, dst.Data, s)
+	case []complex64:
+		return unaryComplex[complex64, float32](l, op, dst.Data, s)
+	case []complex128:
+		return unaryComplex[complex128, float64](l, op, dst.Data, s)
+	}
+	return notImpl(op, src.Data)
+}
+
+func runUnary[T, R any](l *loop, op UnaryOp, d []R, s []T, k un1D[T, R]) error {
+	if k == nil {
+		return notImpl(op, s)
+	}
+	ds, ss := l.inner(0), l.inner(1)
+	Parallel(l.size, Grain, func(_, lo, hi int) {
+		l.runs(lo, hi, func(o []int, n int) {
+			k(n, d, o[0], ds, s, o[1], ss)
+		})
+	})
+	return nil
+}
+
+func runUnaryAny[T, R any](l *loop, op UnaryOp, dst any, s []T, k un1D[T, R]) error {
+	d, ok := dst.([]R)
+	if !ok {
+		return &OpError{Op: op.String(), Type: typeName(s) + " into " + typeName(dst)}
+	}
+	return runUnary(l, op, d, s, k)
+}
+
+func unLoop[T, R any](f func(T) R) un1D[T, R] {
+	return func(n int, d []R, od, ds int, s []T, os, ss int) {
+		if ds == 1 && ss == 1 {
+			d, s := d[od:od+n], s[os:os+n]
+			for i := range d {
+				d[i] = f(s[i])
+			}
+			return
+		}
+		for i := 0; i < n; i++ {
+			d[od] = f(s[os])
+			od, os = od+ds, os+ss
+		}
+	}
+}
+
+func isPredicate(op UnaryOp) bool {
+	switch op {
+	case Signbit, IsNaN, IsInf, IsFinite, LogicalNot:
+		return true
+	}
+	return false
+}
+
+func boolUnary(op UnaryOp) un1D[bool, bool] {
+	switch op {
+	case LogicalNot, BitwiseInvert:
+		return unLoop(func(x bool) bool { return !x })
+	case Positive, Abs, Floor, Ceil, Trunc, Round, Conj, Real, Square:
+		return unLoop(func(x bool) bool { return x })
+	case IsNaN, IsInf, Signbit:
+		return unLoop(func(bool) bool { return false })
+	case IsFinite:
+		return unLoop(func(bool) bool { return true })
+	case Imag:
+		return unLoop(func(bool) bool { return false })
+	}
+	return nil
+}
+
+func intPredicate[T integer](op UnaryOp) un1D[T, bool] {
+	switch op {
+	case IsNaN, IsInf:
+		return unLoop(func(T) bool { return false })
+	case IsFinite:
+		return unLoop(func(T) bool { return true })
+	case Signbit:
+		return unLoop(func(x T) bool { return x < 0 })
+	case LogicalNot:
+		return unLoop(func(x T) bool { return x == 0 })
+	}
+	return nil
+}
+
+func unarySigned[T signed](l *loop, op UnaryOp, dst any, s []T) error {
+	if isPredicate(op) {
+		return runUnaryAny(l, op, dst, s, intPredicate[T](op))
+	}
+	var f func(T) T
+	switch op {
+	case Positive, Floor, Ceil, Trunc, Round, Conj, Real:
+		f = func(x T) T { return x }
+	case Imag:
+		f = func(T) T { return 0 }
+	case Negative:
+		f = func(x T) T { return -x }
+	case Abs:
+		f = func(x T) T {
+			if x < 0 {
+				return -x
+			}
+			return x
+		}
+	case Square:
+		f = func(x T) T { return x * x }
+	case Sign:
+		f = func(x T) T {
+			switch {
+			case x > 0:
+				return 1
+			case x < 0:
+				return -1
+			}
+			return 0
+		}
+	case BitwiseInvert:
+		f = func(x T) T { return ^x }
+	default:
+		return notImpl(op, s)
+	}
+	return runUnaryAny(l, op, dst, s, unLoop(f))
+}
+
+func unaryUnsigned[T unsigned](l *loop, op UnaryOp, dst any, s []T) error {
+	if isPredicate(op) {
+		return runUnaryAny(l, op, dst, s, intPredicate[T](op))
+	}
+	var f func(T) T
+	switch op {
+	case Positive, Abs, Floor, Ceil, Trunc, Round, Conj, Real:
+		f = func(x T) T { return x }
+	case Imag:
+		f = func(T) T { return 0 }
+	case Negative:
+		f = func(x T) T { return -x }
+	case Square:
+		f = func(x T) T { return x * x }
+	case Sign:
+		f = func(x T) T {
+			if x > 0 {
+				return 1
+			}
+			return 0
+		}
+	case BitwiseInvert:
+		f = func(x T) T { return ^x }
+	default:
+		return notImpl(op, s)
+	}
+	return runUnaryAny(l, op, dst, s, unLoop(f))
+}
+
+// floatFuncs are the float64 functions behind the float unary operations.
+var floatFuncs = map[UnaryOp]func(float64) float64{
+	Positive:   func(x float64) float64 { return x },
+	Real:       func(x float64) float64 { return x },
+	Conj:       func(x float64) float64 { return x },
+	Imag:       func(x float64) float64 { return 0 },
+	Negative:   func(x float64) float64 { return -x },
+	Abs:        math.Abs,
+	Sqrt:       math.Sqrt,
+	Square:     func(x float64) float64 { return x * x },
+	Reciprocal: func(x float64) float64 { return 1 / x },
+	Exp:        math.Exp,
+	Expm1:      math.Expm1,
+	Exp2:       math.Exp2,
+	Log:        math.Log,
+	Log1p:      math.Log1p,
+	Log2:       math.Log2,
+	Log10:      math.Log10,
+	Sin:        math.Sin,
+	Cos:        math.Cos,
+	Tan:        math.Tan,
+	Asin:       math.Asin,
+	Acos:       math.Acos,
+	Atan:       math.Atan,
+	Sinh:       math.Sinh,
+	Cosh:       math.Cosh,
+	Tanh:       math.Tanh,
+	Asinh:      math.Asinh,
+	Acosh:      math.Acosh,
+	Atanh:      math.Atanh,
+	Floor:      math.Floor,
+	Ceil:       math.Ceil,
+	Trunc:      math.Trunc,
+	Round:      math.RoundToEven,
+	Sign: func(x float64) float64 {
+		switch {
+		case x > 0:
+			return 1
+		case x < 0:
+			return -1
+		case x == 0:
+			return 0
+		}
+		return x // NaN
+	},
+}
+
+func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
+	switch op {
+	case Signbit:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) bool { return math.Signbit(float64(x)) }))
+	case IsNaN:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) bool { return x != x }))
+	case IsInf:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) bool { return math.IsInf(float64(x), 0) }))
+	case IsFinite:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) bool { return x-x == 0 }))
+	case LogicalNot:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) bool { return x == 0 }))
+	case Negative:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return -x }))
+	case Square:
+		return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return x * x }))
+	case Abs:
+		return runUnaryAny(l, op, dst, s, absLoop[T])
+	}
+	f, ok := floatFuncs[op]
+	if !ok {
+		return notImpl(op, s)
+	}
+	return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return T(f(float64(x))) }))
+}
+
+// absLoop is: for i := range n { d[i] = |s[i]| } (with strides).
+func absLoop[T float](n int, d []T, od, ds int, s []T, os, ss int) {
+	for i := 0; i < n; i++ {
+		d[od] = T(math.Abs(float64(s[os])))
+		od, os = od+ds, os+ss
+	}
+}
+
+// complexFuncs are the complex128 functions behind the complex unary
+// operations.
+var complexFuncs = map[UnaryOp]func(complex128) complex128{
+	Positive:   func(z complex128) complex128 { return z },
+	Negative:   func(z complex128) complex128 { return -z },
+	Conj:       cmplx.Conj,
+	Sqrt:       cmplx.Sqrt,
+	Square:     func(z complex128) complex128 { return z * z },
+	Reciprocal: func(z complex128) complex128 { return 1 / z },
+	Exp:        cmplx.Exp,
+	Expm1:      ComplexExpm1,
+	Exp2:       func(z complex128) complex128 { return cmplx.Exp(z * math.Ln2) },
+	Log:        cmplx.Log,
+	Log1p:      ComplexLog1p,
+	Log2:       func(z complex128) complex128 { return cmplx.Log(z) / math.Ln2 },
+	Log10:      cmplx.Log10,
+	Sin:        cmplx.Sin,
+	Cos:        cmplx.Cos,
+	Tan:        cmplx.Tan,
+	Asin:       cmplx.Asin,
+	Acos:       cmplx.Acos,
+	Atan:       cmplx.Atan,
+	Sinh:       cmplx.Sinh,
+	Cosh:       cmplx.Cosh,
+	Tanh:       cmplx.Tanh,
+	Asinh:      cmplx.Asinh,
+	Acosh:      cmplx.Acosh,
+	Atanh:      cmplx.Atanh,
+	Round: func(z complex128) complex128 {
+		return complex(math.RoundToEven(real(z)), math.RoundToEven(imag(z)))
+	},
+	Sign: func(z complex128) complex128 {
+		if cmplx.IsNaN(z) {
+			return cmplx.NaN()
+		}
+		if z == 0 {
+			return 0
+		}
+		a := cmplx.Abs(z)
+		if math.IsInf(a, 1) {
+			re, im := real(z), imag(z)
+			switch {
+			case math.IsInf(re, 0) && math.IsInf(im, 0):
+				return cmplx.NaN()
+			case math.IsInf(re, 0):
+				return complex(math.Copysign(1, re), 0)
+			default:
+				return complex(0, math.Copysign(1, im))
+			}
+		}
+		return complex(real(z)/a, imag(z)/a)
+	},
+}
+
+// ComplexExpm1 is exp(z) - 1, accurate near zero (NumPy's nc_expm1).
+func ComplexExpm1(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	a := math.Sin(y / 2)
+	return complex(math.Expm1(x)*math.Cos(y)-2*a*a, math.Exp(x)*math.Sin(y))
+}
+
+// ComplexLog1p is log(1 + z) (NumPy's nc_log1p).
+func ComplexLog1p(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	return complex(math.Log(math.Hypot(x+1, y)), math.Atan2(y, x+1))
+}
+
+func unaryComplex[T complexT, F float](l *loop, op UnaryOp, dst any, s []T) error {
+	switch op {
+	case IsNaN:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return cmplx.IsNaN(complex128(z)) }))
+	case IsInf:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return cmplx.IsInf(complex128(z)) }))
+	case IsFinite:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool {
+			c := complex128(z)
+			return real(c)-real(c) == 0 && imag(c)-imag(c) == 0
+		}))
+	case LogicalNot:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return z == 0 }))
+	case Abs:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) F { return F(cmplx.Abs(complex128(z))) }))
+	case Real:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) F { return F(real(complex128(z))) }))
+	case Imag:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) F { return F(imag(complex128(z))) }))
+	case Square:
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) T { return z * z }))
+	}
+	f, ok := complexFuncs[op]
+	if !ok {
+		return notImpl(op, s)
+	}
+	return runUnaryAny(l, op, dst, s, unLoop(func(z T) T { return T(f(complex128(z))) }))
+}

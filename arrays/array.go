@@ -2,6 +2,7 @@ package arrays
 
 import (
 	"fmt"
+	"runtime"
 
 	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
@@ -167,7 +168,9 @@ func (a *Array) Item() any {
 		panic(shapeErr("item", "only size-1 arrays have an item; this one has shape", a.shape))
 	}
 	data, off, _ := a.hostView()
-	return elementAt(data, off)
+	v := elementAt(data, off)
+	runtime.KeepAlive(a)
+	return v
 }
 
 // Float returns the only element of a size-1 array as a float64.

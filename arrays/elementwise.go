@@ -13,17 +13,17 @@ import (
 type binaryRule uint8
 
 const (
-	ruleArith     binaryRule = iota // numbers, and bool as NumPy allows (+ is or, * is and)
-	ruleNumeric                     // numbers only
-	ruleDivide                      // true division: integers and bools compute in float64
-	ruleRealNum                     // real numbers (no complex); bool is refused
-	ruleRealOrd                     // real numbers and bool (maximum, minimum)
-	ruleFloat                       // real floats; integers and bools compute in float64
-	ruleBitwise                     // integers and bool
-	ruleShift                       // integers
-	ruleEquality                    // any dtype, result bool
-	ruleOrder                       // real numbers and bool, result bool
-	ruleLogical                     // anything, converted to bool
+	ruleArith    binaryRule = iota // numbers, and bool as NumPy allows (+ is or, * is and)
+	ruleNumeric                    // numbers only
+	ruleDivide                     // true division: integers and bools compute in float64
+	ruleRealNum                    // real numbers (no complex); bool is refused
+	ruleRealOrd                    // real numbers and bool (maximum, minimum)
+	ruleFloat                      // real floats; integers and bools compute in float64
+	ruleBitwise                    // integers and bool
+	ruleShift                      // integers
+	ruleEquality                   // any dtype, result bool
+	ruleOrder                      // real numbers and bool, result bool
+	ruleLogical                    // anything, converted to bool
 )
 
 // binary runs an element-wise binary operation on arrays or Go numbers.
@@ -207,16 +207,16 @@ func LogicalXor(x, y any) *Array {
 type unaryRule uint8
 
 const (
-	uMath      unaryRule = iota // integers and bools compute in float64
-	uRealMath                   // as uMath, complex refused
-	uNumeric                    // numbers; bool refused
-	uAny                        // any dtype
-	uRounding                   // integers and bools are returned as they are; complex refused
-	uPredicate                  // any dtype, result bool
-	uRealPred                   // real dtypes, result bool
-	uLogical                    // converted to bool
-	uBitwise                    // integers and bools
-	uComplexPart                // complex gives its real dtype
+	uMath        unaryRule = iota // integers and bools compute in float64
+	uRealMath                     // as uMath, complex refused
+	uNumeric                      // numbers; bool refused
+	uAny                          // any dtype
+	uRounding                     // integers and bools are returned as they are; complex refused
+	uPredicate                    // any dtype, result bool
+	uRealPred                     // real dtypes, result bool
+	uLogical                      // converted to bool
+	uBitwise                      // integers and bools
+	uComplexPart                  // complex gives its real dtype
 )
 
 func unary(name string, op kernels.UnaryOp, rule unaryRule, x *Array) *Array {

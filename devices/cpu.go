@@ -60,11 +60,7 @@ func (cpuDevice) Alloc(dt dtype.DType, n int) (Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("devices: negative buffer length %d", n)
 	}
-	data, err := MakeSlice(dt, n)
-	if err != nil {
-		return nil, err
-	}
-	return &cpuBuffer{data: data, dt: dt, n: n}, nil
+	return newHostBuffer(dt, n)
 }
 
 func (d cpuDevice) FromHost(data any) (Buffer, error) {
@@ -83,29 +79,45 @@ func (d cpuDevice) FromHost(data any) (Buffer, error) {
 	return b, err
 }
 
+// Each method keeps its views' buffers alive until the kernel is done: a
+// recycled buffer must not go back to the pool while a kernel still uses
+// its slice.
+
 func (cpuDevice) ToHost(v View, dst any) error {
+	defer runtime.KeepAlive(v.Buf)
 	strides := contiguous(v.Shape)
 	return kernels.Copy(v.Shape, kernels.Operand{Data: dst, Strides: strides}, operand(v))
 }
 
 func (cpuDevice) Copy(dst, src View) error {
+	defer keepAlive(dst, src)
 	return kernels.Copy(dst.Shape, operand(dst), operand(src))
 }
 
 func (cpuDevice) Unary(op kernels.UnaryOp, dst, src View) error {
+	defer keepAlive(dst, src)
 	return kernels.Unary(op, dst.Shape, operand(dst), operand(src))
 }
 
 func (cpuDevice) Binary(op kernels.BinaryOp, dst, a, b View) error {
+	defer keepAlive(dst, a, b)
 	return kernels.Binary(op, dst.Shape, operand(dst), operand(a), operand(b))
 }
 
 func (cpuDevice) Reduce(op kernels.ReduceOp, dst, src View, axes []bool) error {
+	defer keepAlive(dst, src)
 	return kernels.Reduce(op, src.Shape, operand(src), axes, operand(dst))
 }
 
 func (cpuDevice) Cumulative(op kernels.ReduceOp, dst, src View, axis int) error {
+	defer keepAlive(dst, src)
 	return kernels.Cumulative(op, src.Shape, axis, operand(dst), operand(src))
+}
+
+func keepAlive(views ...View) {
+	for _, v := range views {
+		runtime.KeepAlive(v.Buf)
+	}
 }
 
 func operand(v View) kernels.Operand {

@@ -193,8 +193,12 @@ func typeName(data any) string {
 	return fmt.Sprintf("%T", data)
 }
 
-type signed interface{ ~int8 | ~int16 | ~int32 | ~int64 }
-type unsigned interface{ ~uint8 | ~uint16 | ~uint32 | ~uint64 }
+type signed interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
+type unsigned interface {
+	~uint8 | ~uint16 | ~uint32 | ~uint64
+}
 type integer interface{ signed | unsigned }
 type float interface{ ~float32 | ~float64 }
 type complexT interface{ ~complex64 | ~complex128 }

@@ -1,0 +1,143 @@
+package devices
+
+import (
+	"runtime"
+	"sync"
+
+	"workbench/arrays/dtype"
+)
+
+// Large host buffers are recycled. Fresh memory from the operating system
+// costs a page fault per page on first touch, which for an 80 MB result takes
+// longer than computing it; so when a large CPU buffer becomes unreachable
+// its slice goes back to a pool (through runtime.AddCleanup), and the next
+// allocation of the same dtype and length reuses it, cleared.
+
+// poolMinBytes is the smallest buffer worth recycling.
+const poolMinBytes = 1 << 20
+
+// poolMaxBytes bounds the memory the pool holds.
+const poolMaxBytes = 1 << 30
+
+type poolKey struct {
+	dt dtype.DType
+	n  int
+}
+
+var bufPool = struct {
+	sync.Mutex
+	free  map[poolKey][]any
+	bytes int
+}{free: map[poolKey][]any{}}
+
+// poolGet returns a recycled, cleared slice for dt and n, or nil.
+func poolGet(dt dtype.DType, n int) any {
+	k := poolKey{dt, n}
+	bufPool.Lock()
+	list := bufPool.free[k]
+	if len(list) == 0 {
+		bufPool.Unlock()
+		return nil
+	}
+	data := list[len(list)-1]
+	bufPool.free[k] = list[:len(list)-1]
+	bufPool.bytes -= n * dt.Size()
+	bufPool.Unlock()
+	clearSlice(data)
+	return data
+}
+
+// poolPut takes back a slice whose buffer is unreachable.
+func poolPut(data any) {
+	dt, n := DTypeOf(data), SliceLen(data)
+	size := n * dt.Size()
+	bufPool.Lock()
+	defer bufPool.Unlock()
+	if bufPool.bytes+size > poolMaxBytes {
+		return // let the garbage collector have it
+	}
+	k := poolKey{dt, n}
+	bufPool.free[k] = append(bufPool.free[k], data)
+	bufPool.bytes += size
+}
+
+// handedOut counts the bytes of large buffers handed out since the last
+// collection that a pool miss asked for. When a miss finds that at least as
+// much as it needs has been handed out since, some of it is likely garbage,
+// and it asks the garbage collector to find it: the collector's own pacing
+// counts pooled memory as live, and so runs too rarely for the pool to
+// refill by itself. A collection of a heap of large arrays costs far less
+// than the page faults of fresh memory.
+var handedOut struct {
+	sync.Mutex
+	n int
+}
+
+// newHostBuffer allocates a zeroed CPU buffer, recycling large ones.
+func newHostBuffer(dt dtype.DType, n int) (*cpuBuffer, error) {
+	if size := n * dt.Size(); size >= poolMinBytes {
+		data := poolGet(dt, n)
+		handedOut.Lock()
+		collect := data == nil && handedOut.n >= size
+		if collect {
+			handedOut.n = 0
+		}
+		handedOut.n += size
+		handedOut.Unlock()
+		if data == nil {
+			if collect {
+				runtime.GC()
+				// Cleanups run on their own goroutine after the collection.
+				for i := 0; i < 100 && data == nil; i++ {
+					runtime.Gosched()
+					data = poolGet(dt, n)
+				}
+			}
+		}
+		if data == nil {
+			var err error
+			if data, err = MakeSlice(dt, n); err != nil {
+				return nil, err
+			}
+		}
+		b := &cpuBuffer{data: data, dt: dt, n: n}
+		runtime.AddCleanup(b, poolPut, data)
+		return b, nil
+	}
+	data, err := MakeSlice(dt, n)
+	if err != nil {
+		return nil, err
+	}
+	return &cpuBuffer{data: data, dt: dt, n: n}, nil
+}
+
+func clearSlice(data any) {
+	switch s := data.(type) {
+	case []bool:
+		clear(s)
+	case []int8:
+		clear(s)
+	case []int16:
+		clear(s)
+	case []int32:
+		clear(s)
+	case []int64:
+		clear(s)
+	case []uint8:
+		clear(s)
+	case []uint16:
+		clear(s)
+	case []uint32:
+		clear(s)
+	case []uint64:
+		clear(s)
+	case []float32:
+		clear(s)
+	case []float64:
+		clear(s)
+	case []complex64:
+		clear(s)
+	case []complex128:
+		clear(s)
+	}
+}

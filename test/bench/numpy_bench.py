@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""The NumPy side of scripts/bench_numpy.sh: the same work as the Go
+benchmarks (arrays/bench_test.go), timed the same way (best of several
+repeats after a warm-up), printed as 'name ns_per_op' lines."""
+import sys
+import time
+
+import numpy as np
+
+N = 10_000_000
+
+
+def best(fn, repeat=15):
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter_ns()
+        fn()
+        times.append(time.perf_counter_ns() - t0)
+    times.sort()
+    return times[len(times) // 2]  # the median, as go test reports a mean of steady runs
+
+
+def main():
+    a = np.linspace(0, 1, N)
+    b = np.linspace(1, 2, N)
+    c = np.linspace(-1, 1, N)
+    small = np.ones(4)
+    results = {
+        "Triad": best(lambda: a * b + c),
+        "Sum": best(lambda: np.sum(a)),
+        "Sin": best(lambda: np.sin(a)),
+        "CallOverhead": best(lambda: small + 1, repeat=20001) if False else None,
+    }
+    # The call overhead: many calls, per call.
+    k = 200_000
+    t0 = time.perf_counter_ns()
+    for _ in range(k):
+        small + 1
+    results["CallOverhead"] = (time.perf_counter_ns() - t0) / k
+    for name, ns in results.items():
+        print(f"{name} {ns:.0f}")
+    print(f"# numpy {np.__version__}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -39,6 +39,26 @@ func alloc(dev devices.Device, dt DType, shp []int) *Array {
 	return &Array{dt: dt, shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
 }
 
+// allocOut returns a new C-contiguous array whose contents are not set, for
+// a result that the caller overwrites whole.
+func allocOut(dev devices.Device, dt DType, shp []int) *Array {
+	if dev == nil {
+		dev = devices.CPU()
+	}
+	u, ok := dev.(devices.UninitAllocator)
+	if !ok || !dt.Valid() {
+		return alloc(dev, dt, shp)
+	}
+	for _, d := range shp {
+		if d < 0 {
+			panic(shapeErr("alloc", "negative dimensions are not allowed", shp))
+		}
+	}
+	buf, err := u.AllocUninit(dt, shape.Shape(shp).Size())
+	check("alloc", err)
+	return &Array{dt: dt, shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
+}
+
 // FromSlice returns an array that uses data, a typed Go slice such as
 // []float64 or []int64, as its buffer without copying, viewed with the
 // given shape (default: one axis as long as data). Changes through the array
@@ -243,7 +263,7 @@ func (a *Array) Astype(dt DType) *Array {
 	if dt == a.dt {
 		return a
 	}
-	out := alloc(a.Device(), dt, a.shape)
+	out := allocOut(a.Device(), dt, a.shape)
 	check("astype", a.Device().Copy(out.view(), a.view()))
 	return out
 }
@@ -254,7 +274,7 @@ func Astype(x *Array, dt DType) *Array { return x.Astype(dt) }
 
 // Copy returns a C-contiguous copy of x that shares no memory with it.
 func Copy(x *Array) *Array {
-	out := alloc(x.Device(), x.dt, x.shape)
+	out := allocOut(x.Device(), x.dt, x.shape)
 	check("copy", x.Device().Copy(out.view(), x.view()))
 	return out
 }

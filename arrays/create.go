@@ -273,7 +273,7 @@ func Empty(dims ...any) *Array {
 // Ones returns an array of ones, float64 unless Dtype is given.
 func Ones(dims ...any) *Array {
 	shp, c := parseDims("ones", dims)
-	return alloc(c.device, c.dtypeOr(Float64), shp).Assign(1)
+	return allocOut(c.device, c.dtypeOr(Float64), shp).Assign(1)
 }
 
 // Full returns an array filled with value. Its dtype is value's (bool,
@@ -292,7 +292,7 @@ func Full(value any, dims ...any) *Array {
 			panic(valueErr("full", "fill value %v (%T) is not a number", value, value))
 		}
 	}
-	return alloc(c.device, dt, shp).Assign(value)
+	return allocOut(c.device, dt, shp).Assign(value)
 }
 
 func likeDims(x *Array, opts []Option) ([]int, *config) {

@@ -85,7 +85,7 @@ func binary(name string, op kernels.BinaryOp, rule binaryRule, x, y any) *Array 
 		panic(shapeErr(name, "operands could not be broadcast together with shapes", a.shape, b.shape))
 	}
 	a, b = a.Astype(dt), b.Astype(dt)
-	res := alloc(a.Device(), out, shp)
+	res := allocOut(a.Device(), out, shp)
 	check(name, a.Device().Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp)))
 	return res
 }
@@ -265,7 +265,7 @@ func unary(name string, op kernels.UnaryOp, rule unaryRule, x *Array) *Array {
 		out = dt.RealOf()
 	}
 	src := x.Astype(dt)
-	res := alloc(x.Device(), out, x.shape)
+	res := allocOut(x.Device(), out, x.shape)
 	check(name, x.Device().Unary(op, res.view(), src.view()))
 	return res
 }

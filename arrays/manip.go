@@ -231,7 +231,7 @@ func Concat(xs []*Array, opts ...Option) *Array {
 	}
 	shp := append([]int{}, first.shape...)
 	shp[ax] = total
-	out := alloc(first.Device(), c.dtypeOr(dt), shp)
+	out := allocOut(first.Device(), c.dtypeOr(dt), shp)
 	pos := 0
 	for _, x := range xs {
 		n := x.shape[ax]

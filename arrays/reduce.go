@@ -64,7 +64,7 @@ func reduce(name string, op kernels.ReduceOp, x *Array, dt DType, c *config) *Ar
 		}
 	}
 	src := x.Astype(dt)
-	out := alloc(x.Device(), dt, kept)
+	out := allocOut(x.Device(), dt, kept)
 	check(name, x.Device().Reduce(op, out.view(), src.view(), axes))
 	return finish(out, axes, c)
 }

@@ -60,7 +60,16 @@ func (cpuDevice) Alloc(dt dtype.DType, n int) (Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("devices: negative buffer length %d", n)
 	}
-	return newHostBuffer(dt, n)
+	return newHostBuffer(dt, n, true)
+}
+
+// AllocUninit returns a buffer of n elements whose contents are not set,
+// for results that are about to be overwritten whole.
+func (cpuDevice) AllocUninit(dt dtype.DType, n int) (Buffer, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("devices: negative buffer length %d", n)
+	}
+	return newHostBuffer(dt, n, false)
 }
 
 func (d cpuDevice) FromHost(data any) (Buffer, error) {

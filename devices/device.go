@@ -95,6 +95,12 @@ type Device interface {
 	Cumulative(op kernels.ReduceOp, dst, src View, axis int) error
 }
 
+// UninitAllocator is implemented by devices that can hand out buffers
+// without clearing them, for results that a kernel overwrites whole.
+type UninitAllocator interface {
+	AllocUninit(dt dtype.DType, n int) (Buffer, error)
+}
+
 var registry = struct {
 	sync.Mutex
 	devices map[string]Device

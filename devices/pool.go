@@ -30,7 +30,8 @@ var bufPool = struct {
 	bytes int
 }{free: map[poolKey][]any{}}
 
-// poolGet returns a recycled, cleared slice for dt and n, or nil.
+// poolGet returns a recycled slice for dt and n, or nil. Its contents are
+// whatever the last user left.
 func poolGet(dt dtype.DType, n int) any {
 	k := poolKey{dt, n}
 	bufPool.Lock()
@@ -43,7 +44,6 @@ func poolGet(dt dtype.DType, n int) any {
 	bufPool.free[k] = list[:len(list)-1]
 	bufPool.bytes -= n * dt.Size()
 	bufPool.Unlock()
-	clearSlice(data)
 	return data
 }
 
@@ -73,8 +73,10 @@ var handedOut struct {
 	n int
 }
 
-// newHostBuffer allocates a zeroed CPU buffer, recycling large ones.
-func newHostBuffer(dt dtype.DType, n int) (*cpuBuffer, error) {
+// newHostBuffer allocates a CPU buffer, recycling large ones. Unless zero
+// is set, a recycled buffer keeps its old contents: for results that a
+// kernel overwrites whole, clearing would cost a pass over memory.
+func newHostBuffer(dt dtype.DType, n int, zero bool) (*cpuBuffer, error) {
 	if size := n * dt.Size(); size >= poolMinBytes {
 		data := poolGet(dt, n)
 		handedOut.Lock()
@@ -99,6 +101,8 @@ func newHostBuffer(dt dtype.DType, n int) (*cpuBuffer, error) {
 			if data, err = MakeSlice(dt, n); err != nil {
 				return nil, err
 			}
+		} else if zero {
+			clearSlice(data)
 		}
 		b := &cpuBuffer{data: data, dt: dt, n: n}
 		runtime.AddCleanup(b, poolPut, data)

@@ -174,28 +174,10 @@ func PairwiseSum[T number](s []T, o, st, n int) T {
 		return res
 	}
 	if n <= pairwiseBlock {
-		var r [8]T
 		if st == 1 {
-			v := s[o : o+n]
-			r = [8]T{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]}
-			i := 8
-			for ; i+8 <= n; i += 8 {
-				w := v[i : i+8 : i+8]
-				r[0] += w[0]
-				r[1] += w[1]
-				r[2] += w[2]
-				r[3] += w[3]
-				r[4] += w[4]
-				r[5] += w[5]
-				r[6] += w[6]
-				r[7] += w[7]
-			}
-			res := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-			for ; i < n; i++ {
-				res += v[i]
-			}
-			return res
+			return blockSum(s[o : o+n])
 		}
+		var r [8]T
 		for j := range r {
 			r[j] = s[o+j*st]
 		}
@@ -214,6 +196,29 @@ func PairwiseSum[T number](s []T, o, st, n int) T {
 	n2 := n / 2
 	n2 -= n2 % 8
 	return PairwiseSum(s, o, st, n2) + PairwiseSum(s, o+n2*st, st, n-n2)
+}
+
+// blockSum adds up to 128 contiguous values into eight accumulators held in
+// registers, in NumPy's order.
+func blockSum[T number](v []T) T {
+	r0, r1, r2, r3, r4, r5, r6, r7 := v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]
+	i := 8
+	for ; i+8 <= len(v); i += 8 {
+		w := v[i : i+8 : i+8]
+		r0 += w[0]
+		r1 += w[1]
+		r2 += w[2]
+		r3 += w[3]
+		r4 += w[4]
+		r5 += w[5]
+		r6 += w[6]
+		r7 += w[7]
+	}
+	res := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	for ; i < len(v); i++ {
+		res += v[i]
+	}
+	return res
 }
 
 func sumReducer[T number]() *reducer[T] {

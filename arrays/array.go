@@ -296,15 +296,13 @@ func (a *Array) contiguous() *Array {
 func (a *Array) Assign(value any) *Array {
 	v := operandFor("assign", value, a)
 	v = v.To(a.Device())
-	st, err := shape.BroadcastStrides(v.shape, v.strides, a.shape)
-	if err != nil {
+	if _, err := shape.BroadcastStrides(v.shape, v.strides, a.shape); err != nil {
 		panic(shapeErr("assign", "could not broadcast the value of shape", v.shape, a.shape))
 	}
-	src := devices.View{Buf: v.buf, Shape: a.shape, Strides: st, Offset: v.offset}
 	if v.sharesBuffer(a) {
-		src = Copy(v).withView(a.shape, nil, 0).view()
-		src.Strides, _ = shape.BroadcastStrides(v.shape, shape.ContiguousStrides(v.shape), a.shape)
+		v = Copy(v) // the value may overlap the destination
 	}
+	src := broadcastView(v, a.shape)
 	check("assign", a.Device().Copy(a.view(), src))
 	return a
 }

@@ -242,3 +242,39 @@ func equalI64(a, b []int64) bool {
 	}
 	return true
 }
+
+func TestAssignOverlapping(t *testing.T) {
+	x := Arange(6)
+	x.Index("1:").Assign(x.Index(":-1"))
+	if got := x.Int64s(); !equalI64(got, []int64{0, 0, 1, 2, 3, 4}) {
+		t.Errorf("x[1:] = x[:-1] gave %v", got)
+	}
+	y := Arange(4)
+	y.Assign(y.Index("::-1"))
+	if got := y.Int64s(); !equalI64(got, []int64{3, 2, 1, 0}) {
+		t.Errorf("y[:] = y[::-1] gave %v", got)
+	}
+}
+
+func TestScalarAccessErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func()
+	}{
+		{"Float of size 2", func() { Zeros(2).Float() }},
+		{"Float of complex", func() { Zeros(1, Dtype(Complex128)).Float() }},
+		{"Int of float", func() { Zeros(1).Int() }},
+		{"To nil device", func() { Zeros(1).To(nil) }},
+		{"T of 1-d", func() { Zeros(3).T() }},
+		{"min of empty", func() { Min(Zeros(0)) }},
+		{"sub of bools", func() { Zeros(2, Dtype(Bool)).Sub(true) }},
+		{"shift of floats", func() { Zeros(2).Lshift(1) }},
+		{"order of complex", func() { Zeros(2, Dtype(Complex64)).Lt(0) }},
+		{"int to negative power", func() { Arange(3).Pow(-1) }},
+	}
+	for _, c := range cases {
+		if err := Maybe(c.fn); err == nil {
+			t.Errorf("%s: want an error", c.name)
+		}
+	}
+}

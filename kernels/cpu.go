@@ -7,11 +7,6 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// SIMDLevel names the widest vector instructions that kernels use on this
-// CPU. Until the generated assembly kernels land, every loop is portable Go
-// and the level is "go".
-func SIMDLevel() string { return "go" }
-
 // CPUFeatures lists the vector features this CPU reports, such as
 // "avx2 fma avx512f".
 func CPUFeatures() string {

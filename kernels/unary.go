@@ -211,8 +211,8 @@ var floatFuncs = map[UnaryOp]func(float64) float64{
 	Log1p:      math.Log1p,
 	Log2:       math.Log2,
 	Log10:      math.Log10,
-	Sin:        math.Sin,
-	Cos:        math.Cos,
+	Sin:        Sin64,
+	Cos:        Cos64,
 	Tan:        math.Tan,
 	Asin:       math.Asin,
 	Acos:       math.Acos,
@@ -258,12 +258,35 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 		return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return x * x }))
 	case Abs:
 		return runUnaryAny(l, op, dst, s, absLoop[T])
+	case Sin, Cos:
+		if s64, ok := any(s).([]float64); ok {
+			return runUnaryAny(l, op, dst, s64, sinCosLoop(op == Cos))
+		}
 	}
 	f, ok := floatFuncs[op]
 	if !ok {
 		return notImpl(op, s)
 	}
 	return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return T(f(float64(x))) }))
+}
+
+// sinCosLoop is: for i := range n { d[i] = sin(s[i]) } (or cos), with the
+// vector kernel on contiguous runs and the same algorithm elsewhere.
+func sinCosLoop(cos bool) un1D[float64, float64] {
+	f := Sin64
+	if cos {
+		f = Cos64
+	}
+	return func(n int, d []float64, od, ds int, s []float64, os, ss int) {
+		if ds == 1 && ss == 1 {
+			sinCos64(d[od:od+n], s[os:os+n], cos)
+			return
+		}
+		for i := 0; i < n; i++ {
+			d[od] = f(s[os])
+			od, os = od+ds, os+ss
+		}
+	}
 }
 
 // absLoop is: for i := range n { d[i] = |s[i]| } (with strides).

@@ -1,0 +1,136 @@
+package kernels
+
+import "math"
+
+// Sine and cosine of float64, computed the same way in every path (portable
+// Go, and the AVX2 and AVX-512 assembly mirror these steps operation for
+// operation, without fused multiply-adds), so that a value's result never
+// depends on whether it sat in a contiguous block or a strided view.
+//
+// The algorithm is FreeBSD's (msun e_rem_pio2.c medium path, k_sin.c,
+// k_cos.c), made branch-free: the argument |x| is reduced by a multiple of
+// pi/2 in up to three Cody–Waite rounds, each round's result is computed and
+// the one FreeBSD would pick is selected by the cancellation it saw; then
+// both the sine and the cosine polynomial are evaluated on the reduced
+// argument and the quadrant selects one and its sign. Errors stay below one
+// ulp. Arguments of magnitude trigLimit or more, infinities and NaN go to
+// math.Sin and math.Cos (Payne–Hanek reduction).
+
+const (
+	trigLimit = 1.6470993291652855e6 // 2^20 * pi/2
+
+	invPio2 = 6.36619772367581382433e-01 // 2/pi
+	pio2_1  = 1.57079632673412561417e+00 // the first 33 bits of pi/2
+	pio2_1t = 6.07710050650619224932e-11 // pi/2 - pio2_1
+	pio2_2  = 6.07710050630396597660e-11 // the next 33 bits
+	pio2_2t = 2.02226624879595063154e-21 // pi/2 - (pio2_1 + pio2_2)
+	pio2_3  = 2.02226624871116645580e-21 // the next 33 bits
+	pio2_3t = 8.47842766036889956997e-32 // pi/2 - (pio2_1 + pio2_2 + pio2_3)
+
+	sinS1 = -1.66666666666666324348e-01
+	sinS2 = 8.33333333332248946124e-03
+	sinS3 = -1.98412698298579493134e-04
+	sinS4 = 2.75573137070700676789e-06
+	sinS5 = -2.50507602534068634195e-08
+	sinS6 = 1.58969099521155010221e-10
+
+	cosC1 = 4.16666666666666019037e-02
+	cosC2 = -1.38888888888741095749e-03
+	cosC3 = 2.48015872894767294178e-05
+	cosC4 = -2.75573143513906633035e-07
+	cosC5 = 2.08757232129817482790e-09
+	cosC6 = -1.13596475577881948265e-11
+)
+
+// expOf returns the biased exponent field of x.
+func expOf(x float64) int64 { return int64(math.Float64bits(x)>>52) & 0x7ff }
+
+// Sin64 is the sine of x (see the comment above for the algorithm).
+func Sin64(x float64) float64 {
+	ax := math.Abs(x)
+	if !(ax < trigLimit) {
+		return math.Sin(x)
+	}
+	n, y0, y1 := reducePio2(ax)
+	r := sinCosQuadrant(n, y0, y1)
+	if math.Signbit(x) {
+		return -r
+	}
+	return r
+}
+
+// Cos64 is the cosine of x (see the comment above for the algorithm).
+func Cos64(x float64) float64 {
+	ax := math.Abs(x)
+	if !(ax < trigLimit) {
+		return math.Cos(x)
+	}
+	n, y0, y1 := reducePio2(ax)
+	return sinCosQuadrant(n+1, y0, y1)
+}
+
+// reducePio2 returns n and y0 + y1 = ax - n*pi/2 for 0 <= ax < trigLimit.
+func reducePio2(ax float64) (n uint64, y0, y1 float64) {
+	fn := math.RoundToEven(float64(ax * invPio2))
+	j := expOf(ax)
+	// Round 1.
+	r1 := ax - float64(fn*pio2_1) // exact
+	w1 := float64(fn * pio2_1t)
+	y01 := r1 - w1
+	// Round 2.
+	p2 := float64(fn * pio2_2)
+	r2 := r1 - p2
+	w2 := float64(fn*pio2_2t) - ((r1 - r2) - p2)
+	y02 := r2 - w2
+	// Round 3.
+	p3 := float64(fn * pio2_3)
+	r3 := r2 - p3
+	w3 := float64(fn*pio2_3t) - ((r2 - r3) - p3)
+	y03 := r3 - w3
+	r, w := r1, w1
+	y0 = y01
+	if j-expOf(y01) > 16 {
+		r, w, y0 = r2, w2, y02
+		if j-expOf(y02) > 49 {
+			r, w, y0 = r3, w3, y03
+		}
+	}
+	y1 = (r - y0) - w
+	return uint64(int64(fn)), y0, y1
+}
+
+// sinCosQuadrant returns sin(n*pi/2 + y0 + y1) for |y0 + y1| <= pi/4.
+func sinCosQuadrant(n uint64, y0, y1 float64) float64 {
+	z := float64(y0 * y0)
+	w := float64(z * z)
+	// k_sin.c with a tail.
+	rs := sinS2 + float64(z*(sinS3+float64(z*sinS4))) + float64(float64(z*w)*(sinS5+float64(z*sinS6)))
+	v := float64(z * y0)
+	s := y0 - ((float64(z*(float64(0.5*y1)-float64(v*rs))) - y1) - float64(v*sinS1))
+	// k_cos.c.
+	rc := float64(z*(cosC1+float64(z*(cosC2+float64(z*cosC3))))) + float64(float64(w*w)*(cosC4+float64(z*(cosC5+float64(z*cosC6)))))
+	hz := float64(0.5 * z)
+	wc := 1 - hz
+	c := wc + (((1 - wc) - hz) + (float64(z*rc) - float64(y0*y1)))
+	r := s
+	if n&1 == 1 {
+		r = c
+	}
+	if n&2 == 2 {
+		r = -r
+	}
+	return r
+}
+
+// sinCos64Go is the portable loop behind sinCos64.
+func sinCos64Go(dst, src []float64, cos bool) {
+	if cos {
+		for i, x := range src {
+			dst[i] = Cos64(x)
+		}
+		return
+	}
+	for i, x := range src {
+		dst[i] = Sin64(x)
+	}
+}

@@ -8,175 +8,291 @@ DATA trig_invpio2<>+0(SB)/8, $0x3fe45f306dc9c883
 DATA trig_invpio2<>+8(SB)/8, $0x3fe45f306dc9c883
 DATA trig_invpio2<>+16(SB)/8, $0x3fe45f306dc9c883
 DATA trig_invpio2<>+24(SB)/8, $0x3fe45f306dc9c883
-GLOBL trig_invpio2<>(SB), RODATA|NOPTR, $32
+DATA trig_invpio2<>+32(SB)/8, $0x3fe45f306dc9c883
+DATA trig_invpio2<>+40(SB)/8, $0x3fe45f306dc9c883
+DATA trig_invpio2<>+48(SB)/8, $0x3fe45f306dc9c883
+DATA trig_invpio2<>+56(SB)/8, $0x3fe45f306dc9c883
+GLOBL trig_invpio2<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_1<>+0(SB)/8, $0x3ff921fb54400000
 DATA trig_pio2_1<>+8(SB)/8, $0x3ff921fb54400000
 DATA trig_pio2_1<>+16(SB)/8, $0x3ff921fb54400000
 DATA trig_pio2_1<>+24(SB)/8, $0x3ff921fb54400000
-GLOBL trig_pio2_1<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_1<>+32(SB)/8, $0x3ff921fb54400000
+DATA trig_pio2_1<>+40(SB)/8, $0x3ff921fb54400000
+DATA trig_pio2_1<>+48(SB)/8, $0x3ff921fb54400000
+DATA trig_pio2_1<>+56(SB)/8, $0x3ff921fb54400000
+GLOBL trig_pio2_1<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_1t<>+0(SB)/8, $0x3dd0b4611a626331
 DATA trig_pio2_1t<>+8(SB)/8, $0x3dd0b4611a626331
 DATA trig_pio2_1t<>+16(SB)/8, $0x3dd0b4611a626331
 DATA trig_pio2_1t<>+24(SB)/8, $0x3dd0b4611a626331
-GLOBL trig_pio2_1t<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_1t<>+32(SB)/8, $0x3dd0b4611a626331
+DATA trig_pio2_1t<>+40(SB)/8, $0x3dd0b4611a626331
+DATA trig_pio2_1t<>+48(SB)/8, $0x3dd0b4611a626331
+DATA trig_pio2_1t<>+56(SB)/8, $0x3dd0b4611a626331
+GLOBL trig_pio2_1t<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_2<>+0(SB)/8, $0x3dd0b4611a600000
 DATA trig_pio2_2<>+8(SB)/8, $0x3dd0b4611a600000
 DATA trig_pio2_2<>+16(SB)/8, $0x3dd0b4611a600000
 DATA trig_pio2_2<>+24(SB)/8, $0x3dd0b4611a600000
-GLOBL trig_pio2_2<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_2<>+32(SB)/8, $0x3dd0b4611a600000
+DATA trig_pio2_2<>+40(SB)/8, $0x3dd0b4611a600000
+DATA trig_pio2_2<>+48(SB)/8, $0x3dd0b4611a600000
+DATA trig_pio2_2<>+56(SB)/8, $0x3dd0b4611a600000
+GLOBL trig_pio2_2<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_2t<>+0(SB)/8, $0x3ba3198a2e037073
 DATA trig_pio2_2t<>+8(SB)/8, $0x3ba3198a2e037073
 DATA trig_pio2_2t<>+16(SB)/8, $0x3ba3198a2e037073
 DATA trig_pio2_2t<>+24(SB)/8, $0x3ba3198a2e037073
-GLOBL trig_pio2_2t<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_2t<>+32(SB)/8, $0x3ba3198a2e037073
+DATA trig_pio2_2t<>+40(SB)/8, $0x3ba3198a2e037073
+DATA trig_pio2_2t<>+48(SB)/8, $0x3ba3198a2e037073
+DATA trig_pio2_2t<>+56(SB)/8, $0x3ba3198a2e037073
+GLOBL trig_pio2_2t<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_3<>+0(SB)/8, $0x3ba3198a2e000000
 DATA trig_pio2_3<>+8(SB)/8, $0x3ba3198a2e000000
 DATA trig_pio2_3<>+16(SB)/8, $0x3ba3198a2e000000
 DATA trig_pio2_3<>+24(SB)/8, $0x3ba3198a2e000000
-GLOBL trig_pio2_3<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_3<>+32(SB)/8, $0x3ba3198a2e000000
+DATA trig_pio2_3<>+40(SB)/8, $0x3ba3198a2e000000
+DATA trig_pio2_3<>+48(SB)/8, $0x3ba3198a2e000000
+DATA trig_pio2_3<>+56(SB)/8, $0x3ba3198a2e000000
+GLOBL trig_pio2_3<>(SB), RODATA|NOPTR, $64
 
 DATA trig_pio2_3t<>+0(SB)/8, $0x397b839a252049c1
 DATA trig_pio2_3t<>+8(SB)/8, $0x397b839a252049c1
 DATA trig_pio2_3t<>+16(SB)/8, $0x397b839a252049c1
 DATA trig_pio2_3t<>+24(SB)/8, $0x397b839a252049c1
-GLOBL trig_pio2_3t<>(SB), RODATA|NOPTR, $32
+DATA trig_pio2_3t<>+32(SB)/8, $0x397b839a252049c1
+DATA trig_pio2_3t<>+40(SB)/8, $0x397b839a252049c1
+DATA trig_pio2_3t<>+48(SB)/8, $0x397b839a252049c1
+DATA trig_pio2_3t<>+56(SB)/8, $0x397b839a252049c1
+GLOBL trig_pio2_3t<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s1<>+0(SB)/8, $0xbfc5555555555549
 DATA trig_s1<>+8(SB)/8, $0xbfc5555555555549
 DATA trig_s1<>+16(SB)/8, $0xbfc5555555555549
 DATA trig_s1<>+24(SB)/8, $0xbfc5555555555549
-GLOBL trig_s1<>(SB), RODATA|NOPTR, $32
+DATA trig_s1<>+32(SB)/8, $0xbfc5555555555549
+DATA trig_s1<>+40(SB)/8, $0xbfc5555555555549
+DATA trig_s1<>+48(SB)/8, $0xbfc5555555555549
+DATA trig_s1<>+56(SB)/8, $0xbfc5555555555549
+GLOBL trig_s1<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s2<>+0(SB)/8, $0x3f8111111110f8a6
 DATA trig_s2<>+8(SB)/8, $0x3f8111111110f8a6
 DATA trig_s2<>+16(SB)/8, $0x3f8111111110f8a6
 DATA trig_s2<>+24(SB)/8, $0x3f8111111110f8a6
-GLOBL trig_s2<>(SB), RODATA|NOPTR, $32
+DATA trig_s2<>+32(SB)/8, $0x3f8111111110f8a6
+DATA trig_s2<>+40(SB)/8, $0x3f8111111110f8a6
+DATA trig_s2<>+48(SB)/8, $0x3f8111111110f8a6
+DATA trig_s2<>+56(SB)/8, $0x3f8111111110f8a6
+GLOBL trig_s2<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s3<>+0(SB)/8, $0xbf2a01a019c161d5
 DATA trig_s3<>+8(SB)/8, $0xbf2a01a019c161d5
 DATA trig_s3<>+16(SB)/8, $0xbf2a01a019c161d5
 DATA trig_s3<>+24(SB)/8, $0xbf2a01a019c161d5
-GLOBL trig_s3<>(SB), RODATA|NOPTR, $32
+DATA trig_s3<>+32(SB)/8, $0xbf2a01a019c161d5
+DATA trig_s3<>+40(SB)/8, $0xbf2a01a019c161d5
+DATA trig_s3<>+48(SB)/8, $0xbf2a01a019c161d5
+DATA trig_s3<>+56(SB)/8, $0xbf2a01a019c161d5
+GLOBL trig_s3<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s4<>+0(SB)/8, $0x3ec71de357b1fe7d
 DATA trig_s4<>+8(SB)/8, $0x3ec71de357b1fe7d
 DATA trig_s4<>+16(SB)/8, $0x3ec71de357b1fe7d
 DATA trig_s4<>+24(SB)/8, $0x3ec71de357b1fe7d
-GLOBL trig_s4<>(SB), RODATA|NOPTR, $32
+DATA trig_s4<>+32(SB)/8, $0x3ec71de357b1fe7d
+DATA trig_s4<>+40(SB)/8, $0x3ec71de357b1fe7d
+DATA trig_s4<>+48(SB)/8, $0x3ec71de357b1fe7d
+DATA trig_s4<>+56(SB)/8, $0x3ec71de357b1fe7d
+GLOBL trig_s4<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s5<>+0(SB)/8, $0xbe5ae5e68a2b9ceb
 DATA trig_s5<>+8(SB)/8, $0xbe5ae5e68a2b9ceb
 DATA trig_s5<>+16(SB)/8, $0xbe5ae5e68a2b9ceb
 DATA trig_s5<>+24(SB)/8, $0xbe5ae5e68a2b9ceb
-GLOBL trig_s5<>(SB), RODATA|NOPTR, $32
+DATA trig_s5<>+32(SB)/8, $0xbe5ae5e68a2b9ceb
+DATA trig_s5<>+40(SB)/8, $0xbe5ae5e68a2b9ceb
+DATA trig_s5<>+48(SB)/8, $0xbe5ae5e68a2b9ceb
+DATA trig_s5<>+56(SB)/8, $0xbe5ae5e68a2b9ceb
+GLOBL trig_s5<>(SB), RODATA|NOPTR, $64
 
 DATA trig_s6<>+0(SB)/8, $0x3de5d93a5acfd57c
 DATA trig_s6<>+8(SB)/8, $0x3de5d93a5acfd57c
 DATA trig_s6<>+16(SB)/8, $0x3de5d93a5acfd57c
 DATA trig_s6<>+24(SB)/8, $0x3de5d93a5acfd57c
-GLOBL trig_s6<>(SB), RODATA|NOPTR, $32
+DATA trig_s6<>+32(SB)/8, $0x3de5d93a5acfd57c
+DATA trig_s6<>+40(SB)/8, $0x3de5d93a5acfd57c
+DATA trig_s6<>+48(SB)/8, $0x3de5d93a5acfd57c
+DATA trig_s6<>+56(SB)/8, $0x3de5d93a5acfd57c
+GLOBL trig_s6<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c1<>+0(SB)/8, $0x3fa555555555554c
 DATA trig_c1<>+8(SB)/8, $0x3fa555555555554c
 DATA trig_c1<>+16(SB)/8, $0x3fa555555555554c
 DATA trig_c1<>+24(SB)/8, $0x3fa555555555554c
-GLOBL trig_c1<>(SB), RODATA|NOPTR, $32
+DATA trig_c1<>+32(SB)/8, $0x3fa555555555554c
+DATA trig_c1<>+40(SB)/8, $0x3fa555555555554c
+DATA trig_c1<>+48(SB)/8, $0x3fa555555555554c
+DATA trig_c1<>+56(SB)/8, $0x3fa555555555554c
+GLOBL trig_c1<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c2<>+0(SB)/8, $0xbf56c16c16c15177
 DATA trig_c2<>+8(SB)/8, $0xbf56c16c16c15177
 DATA trig_c2<>+16(SB)/8, $0xbf56c16c16c15177
 DATA trig_c2<>+24(SB)/8, $0xbf56c16c16c15177
-GLOBL trig_c2<>(SB), RODATA|NOPTR, $32
+DATA trig_c2<>+32(SB)/8, $0xbf56c16c16c15177
+DATA trig_c2<>+40(SB)/8, $0xbf56c16c16c15177
+DATA trig_c2<>+48(SB)/8, $0xbf56c16c16c15177
+DATA trig_c2<>+56(SB)/8, $0xbf56c16c16c15177
+GLOBL trig_c2<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c3<>+0(SB)/8, $0x3efa01a019cb1590
 DATA trig_c3<>+8(SB)/8, $0x3efa01a019cb1590
 DATA trig_c3<>+16(SB)/8, $0x3efa01a019cb1590
 DATA trig_c3<>+24(SB)/8, $0x3efa01a019cb1590
-GLOBL trig_c3<>(SB), RODATA|NOPTR, $32
+DATA trig_c3<>+32(SB)/8, $0x3efa01a019cb1590
+DATA trig_c3<>+40(SB)/8, $0x3efa01a019cb1590
+DATA trig_c3<>+48(SB)/8, $0x3efa01a019cb1590
+DATA trig_c3<>+56(SB)/8, $0x3efa01a019cb1590
+GLOBL trig_c3<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c4<>+0(SB)/8, $0xbe927e4f809c52ad
 DATA trig_c4<>+8(SB)/8, $0xbe927e4f809c52ad
 DATA trig_c4<>+16(SB)/8, $0xbe927e4f809c52ad
 DATA trig_c4<>+24(SB)/8, $0xbe927e4f809c52ad
-GLOBL trig_c4<>(SB), RODATA|NOPTR, $32
+DATA trig_c4<>+32(SB)/8, $0xbe927e4f809c52ad
+DATA trig_c4<>+40(SB)/8, $0xbe927e4f809c52ad
+DATA trig_c4<>+48(SB)/8, $0xbe927e4f809c52ad
+DATA trig_c4<>+56(SB)/8, $0xbe927e4f809c52ad
+GLOBL trig_c4<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c5<>+0(SB)/8, $0x3e21ee9ebdb4b1c4
 DATA trig_c5<>+8(SB)/8, $0x3e21ee9ebdb4b1c4
 DATA trig_c5<>+16(SB)/8, $0x3e21ee9ebdb4b1c4
 DATA trig_c5<>+24(SB)/8, $0x3e21ee9ebdb4b1c4
-GLOBL trig_c5<>(SB), RODATA|NOPTR, $32
+DATA trig_c5<>+32(SB)/8, $0x3e21ee9ebdb4b1c4
+DATA trig_c5<>+40(SB)/8, $0x3e21ee9ebdb4b1c4
+DATA trig_c5<>+48(SB)/8, $0x3e21ee9ebdb4b1c4
+DATA trig_c5<>+56(SB)/8, $0x3e21ee9ebdb4b1c4
+GLOBL trig_c5<>(SB), RODATA|NOPTR, $64
 
 DATA trig_c6<>+0(SB)/8, $0xbda8fae9be8838d4
 DATA trig_c6<>+8(SB)/8, $0xbda8fae9be8838d4
 DATA trig_c6<>+16(SB)/8, $0xbda8fae9be8838d4
 DATA trig_c6<>+24(SB)/8, $0xbda8fae9be8838d4
-GLOBL trig_c6<>(SB), RODATA|NOPTR, $32
+DATA trig_c6<>+32(SB)/8, $0xbda8fae9be8838d4
+DATA trig_c6<>+40(SB)/8, $0xbda8fae9be8838d4
+DATA trig_c6<>+48(SB)/8, $0xbda8fae9be8838d4
+DATA trig_c6<>+56(SB)/8, $0xbda8fae9be8838d4
+GLOBL trig_c6<>(SB), RODATA|NOPTR, $64
 
 DATA trig_half<>+0(SB)/8, $0x3fe0000000000000
 DATA trig_half<>+8(SB)/8, $0x3fe0000000000000
 DATA trig_half<>+16(SB)/8, $0x3fe0000000000000
 DATA trig_half<>+24(SB)/8, $0x3fe0000000000000
-GLOBL trig_half<>(SB), RODATA|NOPTR, $32
+DATA trig_half<>+32(SB)/8, $0x3fe0000000000000
+DATA trig_half<>+40(SB)/8, $0x3fe0000000000000
+DATA trig_half<>+48(SB)/8, $0x3fe0000000000000
+DATA trig_half<>+56(SB)/8, $0x3fe0000000000000
+GLOBL trig_half<>(SB), RODATA|NOPTR, $64
 
 DATA trig_one<>+0(SB)/8, $0x3ff0000000000000
 DATA trig_one<>+8(SB)/8, $0x3ff0000000000000
 DATA trig_one<>+16(SB)/8, $0x3ff0000000000000
 DATA trig_one<>+24(SB)/8, $0x3ff0000000000000
-GLOBL trig_one<>(SB), RODATA|NOPTR, $32
+DATA trig_one<>+32(SB)/8, $0x3ff0000000000000
+DATA trig_one<>+40(SB)/8, $0x3ff0000000000000
+DATA trig_one<>+48(SB)/8, $0x3ff0000000000000
+DATA trig_one<>+56(SB)/8, $0x3ff0000000000000
+GLOBL trig_one<>(SB), RODATA|NOPTR, $64
 
 DATA trig_absmask<>+0(SB)/8, $0x7fffffffffffffff
 DATA trig_absmask<>+8(SB)/8, $0x7fffffffffffffff
 DATA trig_absmask<>+16(SB)/8, $0x7fffffffffffffff
 DATA trig_absmask<>+24(SB)/8, $0x7fffffffffffffff
-GLOBL trig_absmask<>(SB), RODATA|NOPTR, $32
+DATA trig_absmask<>+32(SB)/8, $0x7fffffffffffffff
+DATA trig_absmask<>+40(SB)/8, $0x7fffffffffffffff
+DATA trig_absmask<>+48(SB)/8, $0x7fffffffffffffff
+DATA trig_absmask<>+56(SB)/8, $0x7fffffffffffffff
+GLOBL trig_absmask<>(SB), RODATA|NOPTR, $64
 
 DATA trig_signmask<>+0(SB)/8, $0x8000000000000000
 DATA trig_signmask<>+8(SB)/8, $0x8000000000000000
 DATA trig_signmask<>+16(SB)/8, $0x8000000000000000
 DATA trig_signmask<>+24(SB)/8, $0x8000000000000000
-GLOBL trig_signmask<>(SB), RODATA|NOPTR, $32
+DATA trig_signmask<>+32(SB)/8, $0x8000000000000000
+DATA trig_signmask<>+40(SB)/8, $0x8000000000000000
+DATA trig_signmask<>+48(SB)/8, $0x8000000000000000
+DATA trig_signmask<>+56(SB)/8, $0x8000000000000000
+GLOBL trig_signmask<>(SB), RODATA|NOPTR, $64
 
 DATA trig_magic<>+0(SB)/8, $0x4338000000000000
 DATA trig_magic<>+8(SB)/8, $0x4338000000000000
 DATA trig_magic<>+16(SB)/8, $0x4338000000000000
 DATA trig_magic<>+24(SB)/8, $0x4338000000000000
-GLOBL trig_magic<>(SB), RODATA|NOPTR, $32
+DATA trig_magic<>+32(SB)/8, $0x4338000000000000
+DATA trig_magic<>+40(SB)/8, $0x4338000000000000
+DATA trig_magic<>+48(SB)/8, $0x4338000000000000
+DATA trig_magic<>+56(SB)/8, $0x4338000000000000
+GLOBL trig_magic<>(SB), RODATA|NOPTR, $64
 
 DATA trig_expmask<>+0(SB)/8, $0x00000000000007ff
 DATA trig_expmask<>+8(SB)/8, $0x00000000000007ff
 DATA trig_expmask<>+16(SB)/8, $0x00000000000007ff
 DATA trig_expmask<>+24(SB)/8, $0x00000000000007ff
-GLOBL trig_expmask<>(SB), RODATA|NOPTR, $32
+DATA trig_expmask<>+32(SB)/8, $0x00000000000007ff
+DATA trig_expmask<>+40(SB)/8, $0x00000000000007ff
+DATA trig_expmask<>+48(SB)/8, $0x00000000000007ff
+DATA trig_expmask<>+56(SB)/8, $0x00000000000007ff
+GLOBL trig_expmask<>(SB), RODATA|NOPTR, $64
 
 DATA trig_i16<>+0(SB)/8, $0x0000000000000010
 DATA trig_i16<>+8(SB)/8, $0x0000000000000010
 DATA trig_i16<>+16(SB)/8, $0x0000000000000010
 DATA trig_i16<>+24(SB)/8, $0x0000000000000010
-GLOBL trig_i16<>(SB), RODATA|NOPTR, $32
+DATA trig_i16<>+32(SB)/8, $0x0000000000000010
+DATA trig_i16<>+40(SB)/8, $0x0000000000000010
+DATA trig_i16<>+48(SB)/8, $0x0000000000000010
+DATA trig_i16<>+56(SB)/8, $0x0000000000000010
+GLOBL trig_i16<>(SB), RODATA|NOPTR, $64
 
 DATA trig_i49<>+0(SB)/8, $0x0000000000000031
 DATA trig_i49<>+8(SB)/8, $0x0000000000000031
 DATA trig_i49<>+16(SB)/8, $0x0000000000000031
 DATA trig_i49<>+24(SB)/8, $0x0000000000000031
-GLOBL trig_i49<>(SB), RODATA|NOPTR, $32
+DATA trig_i49<>+32(SB)/8, $0x0000000000000031
+DATA trig_i49<>+40(SB)/8, $0x0000000000000031
+DATA trig_i49<>+48(SB)/8, $0x0000000000000031
+DATA trig_i49<>+56(SB)/8, $0x0000000000000031
+GLOBL trig_i49<>(SB), RODATA|NOPTR, $64
 
 DATA trig_i1<>+0(SB)/8, $0x0000000000000001
 DATA trig_i1<>+8(SB)/8, $0x0000000000000001
 DATA trig_i1<>+16(SB)/8, $0x0000000000000001
 DATA trig_i1<>+24(SB)/8, $0x0000000000000001
-GLOBL trig_i1<>(SB), RODATA|NOPTR, $32
+DATA trig_i1<>+32(SB)/8, $0x0000000000000001
+DATA trig_i1<>+40(SB)/8, $0x0000000000000001
+DATA trig_i1<>+48(SB)/8, $0x0000000000000001
+DATA trig_i1<>+56(SB)/8, $0x0000000000000001
+GLOBL trig_i1<>(SB), RODATA|NOPTR, $64
 
 DATA trig_i2<>+0(SB)/8, $0x0000000000000002
 DATA trig_i2<>+8(SB)/8, $0x0000000000000002
 DATA trig_i2<>+16(SB)/8, $0x0000000000000002
 DATA trig_i2<>+24(SB)/8, $0x0000000000000002
-GLOBL trig_i2<>(SB), RODATA|NOPTR, $32
+DATA trig_i2<>+32(SB)/8, $0x0000000000000002
+DATA trig_i2<>+40(SB)/8, $0x0000000000000002
+DATA trig_i2<>+48(SB)/8, $0x0000000000000002
+DATA trig_i2<>+56(SB)/8, $0x0000000000000002
+GLOBL trig_i2<>(SB), RODATA|NOPTR, $64
 
 // func sinCosAVX2(dst []float64, src []float64, cos bool)
 // Requires: AVX, AVX2
@@ -188,15 +304,15 @@ TEXT ·sinCosAVX2(SB), NOSPLIT, $0-49
 	VPXOR   Y0, Y0, Y0
 	VMOVUPD trig_signmask<>+0(SB), Y1
 	TESTB   BL, BL
-	JZ      loop
+	JZ      sinCosAVX2_loop
 	VMOVUPD trig_i1<>+0(SB), Y0
 	VPXOR   Y1, Y1, Y1
 
-loop:
+sinCosAVX2_loop:
 	CMPQ      DX, $0x04
-	JL        done
+	JL        sinCosAVX2_done
 	VMOVUPD   (CX), Y2
-	VANDPD    trig_absmask<>+0(SB), Y2, Y3
+	VPAND     trig_absmask<>+0(SB), Y2, Y3
 	VMULPD    trig_invpio2<>+0(SB), Y3, Y4
 	VROUNDPD  $0x00, Y4, Y4
 	VADDPD    trig_magic<>+0(SB), Y4, Y5
@@ -205,97 +321,217 @@ loop:
 	VPAND     trig_expmask<>+0(SB), Y6, Y6
 	VMULPD    trig_pio2_1<>+0(SB), Y4, Y7
 	VSUBPD    Y7, Y3, Y7
-	VMULPD    trig_pio2_1t<>+0(SB), Y4, Y3
-	VSUBPD    Y3, Y7, Y8
-	VMOVAPD   Y7, Y9
-	VPSRLQ    $0x34, Y8, Y10
-	VPAND     trig_expmask<>+0(SB), Y10, Y10
-	VPSUBQ    Y10, Y6, Y10
-	VPCMPGTQ  trig_i16<>+0(SB), Y10, Y10
-	VMULPD    trig_pio2_2<>+0(SB), Y4, Y11
-	VSUBPD    Y11, Y7, Y12
+	VMULPD    trig_pio2_1t<>+0(SB), Y4, Y8
+	VSUBPD    Y8, Y7, Y9
+	VMOVUPD   Y7, Y10
+	VPSRLQ    $0x34, Y9, Y3
+	VPAND     trig_expmask<>+0(SB), Y3, Y3
+	VPSUBQ    Y3, Y6, Y3
+	VPCMPGTQ  trig_i16<>+0(SB), Y3, Y11
+	VMULPD    trig_pio2_2<>+0(SB), Y4, Y3
+	VSUBPD    Y3, Y7, Y12
 	VSUBPD    Y12, Y7, Y7
-	VSUBPD    Y11, Y7, Y7
-	VMULPD    trig_pio2_2t<>+0(SB), Y4, Y11
-	VSUBPD    Y7, Y11, Y11
+	VSUBPD    Y3, Y7, Y7
+	VMULPD    trig_pio2_2t<>+0(SB), Y4, Y3
+	VSUBPD    Y7, Y3, Y3
+	VSUBPD    Y3, Y12, Y7
+	VBLENDVPD Y11, Y12, Y10, Y10
+	VBLENDVPD Y11, Y3, Y8, Y8
+	VBLENDVPD Y11, Y7, Y9, Y9
+	VPSRLQ    $0x34, Y7, Y3
+	VPAND     trig_expmask<>+0(SB), Y3, Y3
+	VPSUBQ    Y3, Y6, Y3
+	VPCMPGTQ  trig_i49<>+0(SB), Y3, Y6
+	VPAND     Y11, Y6, Y6
+	VMULPD    trig_pio2_3<>+0(SB), Y4, Y3
+	VSUBPD    Y3, Y12, Y11
 	VSUBPD    Y11, Y12, Y7
-	VBLENDVPD Y10, Y12, Y9, Y9
-	VBLENDVPD Y10, Y11, Y3, Y3
-	VBLENDVPD Y10, Y7, Y8, Y8
-	VPSRLQ    $0x34, Y7, Y13
-	VPAND     trig_expmask<>+0(SB), Y13, Y13
-	VPSUBQ    Y13, Y6, Y13
-	VPCMPGTQ  trig_i49<>+0(SB), Y13, Y13
-	VPAND     Y10, Y13, Y13
-	VMULPD    trig_pio2_3<>+0(SB), Y4, Y11
-	VSUBPD    Y11, Y12, Y6
-	VSUBPD    Y6, Y12, Y7
-	VSUBPD    Y11, Y7, Y7
-	VMULPD    trig_pio2_3t<>+0(SB), Y4, Y4
-	VSUBPD    Y7, Y4, Y4
-	VSUBPD    Y4, Y6, Y7
-	VBLENDVPD Y13, Y6, Y9, Y9
-	VBLENDVPD Y13, Y4, Y3, Y3
-	VBLENDVPD Y13, Y7, Y8, Y8
-	VSUBPD    Y8, Y9, Y4
-	VSUBPD    Y3, Y4, Y4
-	VMULPD    Y8, Y8, Y3
-	VMULPD    Y3, Y3, Y6
-	VMULPD    trig_s4<>+0(SB), Y3, Y10
+	VSUBPD    Y3, Y7, Y7
+	VMULPD    trig_pio2_3t<>+0(SB), Y4, Y3
+	VSUBPD    Y7, Y3, Y3
+	VSUBPD    Y3, Y11, Y4
+	VBLENDVPD Y6, Y11, Y10, Y10
+	VBLENDVPD Y6, Y3, Y8, Y8
+	VBLENDVPD Y6, Y4, Y9, Y9
+	VSUBPD    Y9, Y10, Y3
+	VSUBPD    Y8, Y3, Y3
+	VMULPD    Y9, Y9, Y4
+	VMULPD    Y4, Y4, Y6
+	VMULPD    trig_s4<>+0(SB), Y4, Y10
 	VADDPD    trig_s3<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y3, Y10
-	VADDPD    trig_s2<>+0(SB), Y10, Y9
-	VMULPD    trig_s6<>+0(SB), Y3, Y10
+	VMULPD    Y10, Y4, Y10
+	VADDPD    trig_s2<>+0(SB), Y10, Y8
+	VMULPD    trig_s6<>+0(SB), Y4, Y10
 	VADDPD    trig_s5<>+0(SB), Y10, Y10
-	VMULPD    Y6, Y3, Y7
+	VMULPD    Y6, Y4, Y7
 	VMULPD    Y10, Y7, Y10
-	VADDPD    Y10, Y9, Y9
-	VMULPD    Y8, Y3, Y11
-	VMULPD    trig_half<>+0(SB), Y4, Y10
-	VMULPD    Y9, Y11, Y7
+	VADDPD    Y10, Y8, Y8
+	VMULPD    Y9, Y4, Y11
+	VMULPD    trig_half<>+0(SB), Y3, Y10
+	VMULPD    Y8, Y11, Y7
 	VSUBPD    Y7, Y10, Y10
-	VMULPD    Y10, Y3, Y10
-	VSUBPD    Y4, Y10, Y10
+	VMULPD    Y10, Y4, Y10
+	VSUBPD    Y3, Y10, Y10
 	VMULPD    trig_s1<>+0(SB), Y11, Y7
 	VSUBPD    Y7, Y10, Y10
-	VSUBPD    Y10, Y8, Y9
-	VMULPD    trig_c3<>+0(SB), Y3, Y10
+	VSUBPD    Y10, Y9, Y8
+	VMULPD    trig_c3<>+0(SB), Y4, Y10
 	VADDPD    trig_c2<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y3, Y10
+	VMULPD    Y10, Y4, Y10
 	VADDPD    trig_c1<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y3, Y11
-	VMULPD    trig_c6<>+0(SB), Y3, Y10
+	VMULPD    Y10, Y4, Y11
+	VMULPD    trig_c6<>+0(SB), Y4, Y10
 	VADDPD    trig_c5<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y3, Y10
+	VMULPD    Y10, Y4, Y10
 	VADDPD    trig_c4<>+0(SB), Y10, Y10
 	VMULPD    Y6, Y6, Y7
 	VMULPD    Y10, Y7, Y10
 	VADDPD    Y10, Y11, Y11
-	VMULPD    trig_half<>+0(SB), Y3, Y7
+	VMULPD    trig_half<>+0(SB), Y4, Y7
 	VMOVUPD   trig_one<>+0(SB), Y6
 	VSUBPD    Y7, Y6, Y6
 	VMOVUPD   trig_one<>+0(SB), Y10
 	VSUBPD    Y6, Y10, Y10
 	VSUBPD    Y7, Y10, Y10
-	VMULPD    Y11, Y3, Y7
-	VMULPD    Y4, Y8, Y3
+	VMULPD    Y11, Y4, Y7
+	VMULPD    Y3, Y9, Y3
 	VSUBPD    Y3, Y7, Y7
 	VADDPD    Y7, Y10, Y10
 	VADDPD    Y10, Y6, Y3
 	VPAND     trig_i1<>+0(SB), Y5, Y4
 	VPCMPEQQ  trig_i1<>+0(SB), Y4, Y4
-	VBLENDVPD Y4, Y3, Y9, Y3
+	VBLENDVPD Y4, Y3, Y8, Y3
 	VPAND     trig_i2<>+0(SB), Y5, Y7
 	VPSLLQ    $0x3e, Y7, Y7
-	VXORPD    Y7, Y3, Y3
-	VANDPD    Y1, Y2, Y7
-	VXORPD    Y7, Y3, Y3
+	VPXOR     Y7, Y3, Y3
+	VPAND     Y1, Y2, Y7
+	VPXOR     Y7, Y3, Y3
 	VMOVUPD   Y3, (AX)
 	ADDQ      $0x20, CX
 	ADDQ      $0x20, AX
 	SUBQ      $0x04, DX
-	JMP       loop
+	JMP       sinCosAVX2_loop
 
-done:
+sinCosAVX2_done:
+	VZEROUPPER
+	RET
+
+// func sinCosAVX512(dst []float64, src []float64, cos bool)
+// Requires: AVX, AVX512F
+TEXT ·sinCosAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    src_base+24(FP), CX
+	MOVQ    src_len+32(FP), DX
+	MOVB    cos+48(FP), BL
+	VPXORQ  Z0, Z0, Z0
+	VMOVUPD trig_signmask<>+0(SB), Z1
+	TESTB   BL, BL
+	JZ      sinCosAVX512_loop
+	VMOVUPD trig_i1<>+0(SB), Z0
+	VPXORQ  Z1, Z1, Z1
+
+sinCosAVX512_loop:
+	CMPQ        DX, $0x08
+	JL          sinCosAVX512_done
+	VMOVUPD     (CX), Z2
+	VPANDQ      trig_absmask<>+0(SB), Z2, Z3
+	VMULPD      trig_invpio2<>+0(SB), Z3, Z4
+	VRNDSCALEPD $0x00, Z4, Z4
+	VADDPD      trig_magic<>+0(SB), Z4, Z5
+	VPADDQ      Z0, Z5, Z5
+	VPSRLQ      $0x34, Z3, Z6
+	VPANDQ      trig_expmask<>+0(SB), Z6, Z6
+	VMULPD      trig_pio2_1<>+0(SB), Z4, Z7
+	VSUBPD      Z7, Z3, Z7
+	VMULPD      trig_pio2_1t<>+0(SB), Z4, Z9
+	VSUBPD      Z9, Z7, Z10
+	VMOVUPD     Z7, Z11
+	VPSRLQ      $0x34, Z10, Z3
+	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
+	VPSUBQ      Z3, Z6, Z3
+	VPCMPGTQ    trig_i16<>+0(SB), Z3, K1
+	VMULPD      trig_pio2_2<>+0(SB), Z4, Z3
+	VSUBPD      Z3, Z7, Z12
+	VSUBPD      Z12, Z7, Z7
+	VSUBPD      Z3, Z7, Z7
+	VMULPD      trig_pio2_2t<>+0(SB), Z4, Z3
+	VSUBPD      Z7, Z3, Z3
+	VSUBPD      Z3, Z12, Z7
+	VBLENDMPD   Z12, Z11, K1, Z11
+	VBLENDMPD   Z3, Z9, K1, Z9
+	VBLENDMPD   Z7, Z10, K1, Z10
+	VPSRLQ      $0x34, Z7, Z3
+	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
+	VPSUBQ      Z3, Z6, Z3
+	VPCMPGTQ    trig_i49<>+0(SB), Z3, K1, K1
+	VMULPD      trig_pio2_3<>+0(SB), Z4, Z3
+	VSUBPD      Z3, Z12, Z6
+	VSUBPD      Z6, Z12, Z7
+	VSUBPD      Z3, Z7, Z7
+	VMULPD      trig_pio2_3t<>+0(SB), Z4, Z3
+	VSUBPD      Z7, Z3, Z3
+	VSUBPD      Z3, Z6, Z4
+	VBLENDMPD   Z6, Z11, K1, Z11
+	VBLENDMPD   Z3, Z9, K1, Z9
+	VBLENDMPD   Z4, Z10, K1, Z10
+	VSUBPD      Z10, Z11, Z3
+	VSUBPD      Z9, Z3, Z3
+	VMULPD      Z10, Z10, Z4
+	VMULPD      Z4, Z4, Z6
+	VMULPD      trig_s4<>+0(SB), Z4, Z11
+	VADDPD      trig_s3<>+0(SB), Z11, Z11
+	VMULPD      Z11, Z4, Z11
+	VADDPD      trig_s2<>+0(SB), Z11, Z9
+	VMULPD      trig_s6<>+0(SB), Z4, Z11
+	VADDPD      trig_s5<>+0(SB), Z11, Z11
+	VMULPD      Z6, Z4, Z7
+	VMULPD      Z11, Z7, Z11
+	VADDPD      Z11, Z9, Z9
+	VMULPD      Z10, Z4, Z12
+	VMULPD      trig_half<>+0(SB), Z3, Z11
+	VMULPD      Z9, Z12, Z7
+	VSUBPD      Z7, Z11, Z11
+	VMULPD      Z11, Z4, Z11
+	VSUBPD      Z3, Z11, Z11
+	VMULPD      trig_s1<>+0(SB), Z12, Z7
+	VSUBPD      Z7, Z11, Z11
+	VSUBPD      Z11, Z10, Z9
+	VMULPD      trig_c3<>+0(SB), Z4, Z11
+	VADDPD      trig_c2<>+0(SB), Z11, Z11
+	VMULPD      Z11, Z4, Z11
+	VADDPD      trig_c1<>+0(SB), Z11, Z11
+	VMULPD      Z11, Z4, Z12
+	VMULPD      trig_c6<>+0(SB), Z4, Z11
+	VADDPD      trig_c5<>+0(SB), Z11, Z11
+	VMULPD      Z11, Z4, Z11
+	VADDPD      trig_c4<>+0(SB), Z11, Z11
+	VMULPD      Z6, Z6, Z7
+	VMULPD      Z11, Z7, Z11
+	VADDPD      Z11, Z12, Z12
+	VMULPD      trig_half<>+0(SB), Z4, Z7
+	VMOVUPD     trig_one<>+0(SB), Z6
+	VSUBPD      Z7, Z6, Z6
+	VMOVUPD     trig_one<>+0(SB), Z11
+	VSUBPD      Z6, Z11, Z11
+	VSUBPD      Z7, Z11, Z11
+	VMULPD      Z12, Z4, Z7
+	VMULPD      Z3, Z10, Z3
+	VSUBPD      Z3, Z7, Z7
+	VADDPD      Z7, Z11, Z11
+	VADDPD      Z11, Z6, Z3
+	VPTESTMQ    trig_i1<>+0(SB), Z5, K1
+	VBLENDMPD   Z3, Z9, K1, Z8
+	VPANDQ      trig_i2<>+0(SB), Z5, Z7
+	VPSLLQ      $0x3e, Z7, Z7
+	VPXORQ      Z7, Z8, Z8
+	VPANDQ      Z1, Z2, Z7
+	VPXORQ      Z7, Z8, Z8
+	VMOVUPD     Z8, (AX)
+	ADDQ        $0x40, CX
+	ADDQ        $0x40, AX
+	SUBQ        $0x08, DX
+	JMP         sinCosAVX512_loop
+
+sinCosAVX512_done:
 	VZEROUPPER
 	RET

@@ -5,6 +5,11 @@
 package kernels
 
 // sinCosAVX2 sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,
-// for i < len(src), which is a multiple of 4, for arguments of magnitude below
-// trigLimit (others give garbage: the caller handles them).
+// for i < len(src), which is a multiple of 4, for arguments of magnitude
+// below trigLimit (others give garbage: the caller handles them).
 func sinCosAVX2(dst []float64, src []float64, cos bool)
+
+// sinCosAVX512 sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,
+// for i < len(src), which is a multiple of 8, for arguments of magnitude
+// below trigLimit (others give garbage: the caller handles them).
+func sinCosAVX512(dst []float64, src []float64, cos bool)

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 
 	. "github.com/mmcloughlin/avo/build"
@@ -37,220 +38,281 @@ const (
 	cosC6 = -1.13596475577881948265e-11
 )
 
-// vec returns a 32-byte constant holding four copies of a float64.
+// vec returns a 64-byte constant holding eight copies of a float64 (AVX2
+// code reads the first 32 bytes).
 func vec(name string, x float64) Mem { return vecBits(name, math.Float64bits(x)) }
 
-// vecBits returns a 32-byte constant holding four copies of a 64-bit pattern.
+// vecBits returns a 64-byte constant holding eight copies of a 64-bit
+// pattern.
 func vecBits(name string, bits uint64) Mem {
 	m := GLOBL("trig_"+name, RODATA|NOPTR)
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 8; i++ {
 		DATA(8*i, U64(bits))
 	}
 	return m
 }
 
+// consts are the vector constants of the trigonometric kernels.
+type consts struct {
+	invPio2, p1, p1t, p2, p2t, p3, p3t Mem
+	s, c                               []Mem
+	half, one, abs, sign, magic        Mem
+	expMask, i16, i49, i1, i2          Mem
+}
+
+func makeConsts() *consts {
+	return &consts{
+		invPio2: vec("invpio2", invPio2),
+		p1:      vec("pio2_1", pio2_1), p1t: vec("pio2_1t", pio2_1t),
+		p2: vec("pio2_2", pio2_2), p2t: vec("pio2_2t", pio2_2t),
+		p3: vec("pio2_3", pio2_3), p3t: vec("pio2_3t", pio2_3t),
+		s:    []Mem{vec("s1", sinS1), vec("s2", sinS2), vec("s3", sinS3), vec("s4", sinS4), vec("s5", sinS5), vec("s6", sinS6)},
+		c:    []Mem{vec("c1", cosC1), vec("c2", cosC2), vec("c3", cosC3), vec("c4", cosC4), vec("c5", cosC5), vec("c6", cosC6)},
+		half: vec("half", 0.5), one: vec("one", 1),
+		abs: vecBits("absmask", 1<<63-1), sign: vecBits("signmask", 1<<63),
+		magic: vec("magic", 0x1.8p52), expMask: vecBits("expmask", 0x7ff),
+		i16: vecBits("i16", 16), i49: vecBits("i49", 49), i1: vecBits("i1", 1), i2: vecBits("i2", 2),
+	}
+}
+
+// isa abstracts what differs between the AVX2 and the AVX-512 kernels: the
+// vector width, registers, rounding, masks and blends.
+type isa struct {
+	name  string
+	lanes int
+	vec   func() VecVirtual
+	// mask returns a new mask register (a vector for AVX2, a K register for AVX-512).
+	mask func() Register
+	// and, xor and andMem are bitwise operations.
+	and, xor func(a, b, dst Op)
+	round    func(x, dst Op)
+	// gt sets mask = x > c (64-bit signed integers), under mask in when it is not nil.
+	gt func(c Mem, x Op, in, mask Register)
+	// odd sets mask = (x & 1) != 0.
+	odd func(one Mem, x Op, mask Register)
+	// blend sets dst = mask ? a : b.
+	blend func(mask Register, a, b, dst Op)
+}
+
+var avx2 = isa{
+	name: "sinCosAVX2", lanes: 4, vec: YMM,
+	mask:  func() Register { return YMM() },
+	and:   func(a, b, dst Op) { VPAND(a, b, dst) },
+	xor:   func(a, b, dst Op) { VPXOR(a, b, dst) },
+	round: func(x, dst Op) { VROUNDPD(Imm(0), x, dst) },
+	gt: func(c Mem, x Op, in, mask Register) {
+		VPCMPGTQ(c, x, mask)
+		if in != nil {
+			VPAND(in, mask, mask)
+		}
+	},
+	odd: func(one Mem, x Op, mask Register) {
+		VPAND(one, x, mask)
+		VPCMPEQQ(one, mask, mask)
+	},
+	blend: func(mask Register, a, b, dst Op) { VBLENDVPD(mask, a, b, dst) },
+}
+
+var avx512 = isa{
+	name: "sinCosAVX512", lanes: 8, vec: ZMM,
+	mask:  func() Register { return K() },
+	and:   func(a, b, dst Op) { VPANDQ(a, b, dst) },
+	xor:   func(a, b, dst Op) { VPXORQ(a, b, dst) },
+	round: func(x, dst Op) { VRNDSCALEPD(Imm(0), x, dst) },
+	gt: func(c Mem, x Op, in, mask Register) {
+		if in != nil {
+			VPCMPGTQ(c, x, in, mask)
+			return
+		}
+		VPCMPGTQ(c, x, mask)
+	},
+	odd:   func(one Mem, x Op, mask Register) { VPTESTMQ(one, x, mask) },
+	blend: func(mask Register, a, b, dst Op) { VBLENDMPD(a, b, mask, dst) },
+}
+
 func main() {
 	ConstraintExpr("!purego")
+	c := makeConsts()
+	kernel(avx2, c)
+	kernel(avx512, c)
+	Generate()
+}
 
-	cInvPio2 := vec("invpio2", invPio2)
-	cP1, cP1t := vec("pio2_1", pio2_1), vec("pio2_1t", pio2_1t)
-	cP2, cP2t := vec("pio2_2", pio2_2), vec("pio2_2t", pio2_2t)
-	cP3, cP3t := vec("pio2_3", pio2_3), vec("pio2_3t", pio2_3t)
-	cS := []Mem{vec("s1", sinS1), vec("s2", sinS2), vec("s3", sinS3), vec("s4", sinS4), vec("s5", sinS5), vec("s6", sinS6)}
-	cC := []Mem{vec("c1", cosC1), vec("c2", cosC2), vec("c3", cosC3), vec("c4", cosC4), vec("c5", cosC5), vec("c6", cosC6)}
-	cHalf, cOne := vec("half", 0.5), vec("one", 1)
-	cAbs := vecBits("absmask", 1<<63-1)
-	cSign := vecBits("signmask", 1<<63)
-	cMagic := vec("magic", 0x1.8p52)
-	cExpMask := vecBits("expmask", 0x7ff)
-	c16, c49 := vecBits("i16", 16), vecBits("i49", 49)
-	cInt1, cInt2 := vecBits("i1", 1), vecBits("i2", 2)
-
-	TEXT("sinCosAVX2", NOSPLIT, "func(dst, src []float64, cos bool)")
-	Doc("sinCosAVX2 sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,",
-		"for i < len(src), which is a multiple of 4, for arguments of magnitude below",
-		"trigLimit (others give garbage: the caller handles them).")
+// kernel writes one sine/cosine kernel; the steps mirror kernels/trig.go.
+func kernel(v isa, c *consts) {
+	TEXT(v.name, NOSPLIT, "func(dst, src []float64, cos bool)")
+	Doc(fmt.Sprintf("%s sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,", v.name),
+		fmt.Sprintf("for i < len(src), which is a multiple of %d, for arguments of magnitude", v.lanes),
+		"below trigLimit (others give garbage: the caller handles them).")
 	dstP := Load(Param("dst").Base(), GP64())
 	srcP := Load(Param("src").Base(), GP64())
 	n := Load(Param("src").Len(), GP64())
 	cosFlag := Load(Param("cos"), GP8())
+	loop, done := v.name+"_loop", v.name+"_done"
+	bytes := 8 * v.lanes
 
-	// qAdd is the quadrant offset: 1 for cosine, 0 for sine; signX keeps x's
-	// sign bit for sine, nothing for cosine.
-	qAdd := YMM()
-	signKeep := YMM()
-	VPXOR(qAdd, qAdd, qAdd)
-	VMOVUPD(cSign, signKeep)
+	// qAdd is the quadrant offset: 1 for cosine, 0 for sine; signKeep keeps
+	// x's sign bit for sine, nothing for cosine.
+	qAdd, signKeep := v.vec(), v.vec()
+	v.xor(qAdd, qAdd, qAdd)
+	VMOVUPD(c.sign, signKeep)
 	TESTB(cosFlag, cosFlag)
-	JZ(LabelRef("loop"))
-	VMOVUPD(cInt1, qAdd)
-	VPXOR(signKeep, signKeep, signKeep)
+	JZ(LabelRef(loop))
+	VMOVUPD(c.i1, qAdd)
+	v.xor(signKeep, signKeep, signKeep)
 
-	Label("loop")
-	CMPQ(n, Imm(4))
-	JL(LabelRef("done"))
+	Label(loop)
+	CMPQ(n, Imm(uint64(v.lanes)))
+	JL(LabelRef(done))
 
-	x := YMM()
+	x, ax := v.vec(), v.vec()
 	VMOVUPD(Mem{Base: srcP}, x)
-	ax := YMM()
-	VANDPD(cAbs, x, ax)
+	v.and(c.abs, x, ax)
 
 	// fn = roundeven(ax * 2/pi); q = its integer bits (+1 for cosine).
-	fn := YMM()
-	VMULPD(cInvPio2, ax, fn)
-	VROUNDPD(Imm(0), fn, fn)
-	q := YMM()
-	VADDPD(cMagic, fn, q)
+	fn, q := v.vec(), v.vec()
+	VMULPD(c.invPio2, ax, fn)
+	v.round(fn, fn)
+	VADDPD(c.magic, fn, q)
 	VPADDQ(qAdd, q, q)
 
 	// j = exponent of ax.
-	j := YMM()
+	j := v.vec()
 	VPSRLQ(Imm(52), ax, j)
-	VPAND(cExpMask, j, j)
+	v.and(c.expMask, j, j)
 
-	t := YMM()
-	// Round 1: r1 = ax - fn*p1 (exact); w1 = fn*p1t; y0 = r1 - w1.
-	r1 := YMM()
-	VMULPD(cP1, fn, t)
+	t, p := v.vec(), v.vec()
+	// Round 1: r1 = ax - fn*p1 (exact); w = fn*p1t; y0 = r1 - w.
+	r1, w, y0, r := v.vec(), v.vec(), v.vec(), v.vec()
+	VMULPD(c.p1, fn, t)
 	VSUBPD(t, ax, r1)
-	w := YMM()
-	VMULPD(cP1t, fn, w)
-	y0 := YMM()
+	VMULPD(c.p1t, fn, w)
 	VSUBPD(w, r1, y0)
-	r := YMM()
-	VMOVAPD(r1, r)
+	VMOVUPD(r1, r)
 	// m1 = j - exp(y0) > 16
-	m1 := YMM()
-	exponentGap(y0, j, cExpMask, m1)
-	VPCMPGTQ(c16, m1, m1)
+	m1 := v.mask()
+	gap := v.vec()
+	exponentGap(v, y0, j, c.expMask, gap)
+	v.gt(c.i16, gap, nil, m1)
 
 	// Round 2 from r1.
-	p := YMM()
-	VMULPD(cP2, fn, p)
-	r2 := YMM()
+	r2, w2, y02 := v.vec(), v.vec(), v.vec()
+	VMULPD(c.p2, fn, p)
 	VSUBPD(p, r1, r2)
-	w2 := YMM()
 	VSUBPD(r2, r1, t) // r1 - r2
 	VSUBPD(p, t, t)   // (r1 - r2) - p
-	VMULPD(cP2t, fn, w2)
+	VMULPD(c.p2t, fn, w2)
 	VSUBPD(t, w2, w2) // fn*p2t - ((r1 - r2) - p)
-	y02 := YMM()
 	VSUBPD(w2, r2, y02)
-	VBLENDVPD(m1, r2, r, r)
-	VBLENDVPD(m1, w2, w, w)
-	VBLENDVPD(m1, y02, y0, y0)
+	v.blend(m1, r2, r, r)
+	v.blend(m1, w2, w, w)
+	v.blend(m1, y02, y0, y0)
 	// m2 = m1 && j - exp(y02) > 49
-	m2 := YMM()
-	exponentGap(y02, j, cExpMask, m2)
-	VPCMPGTQ(c49, m2, m2)
-	VPAND(m1, m2, m2)
+	m2 := v.mask()
+	exponentGap(v, y02, j, c.expMask, gap)
+	v.gt(c.i49, gap, m1, m2)
 
 	// Round 3 from r2.
-	VMULPD(cP3, fn, p)
-	r3 := YMM()
+	r3, w3, y03 := v.vec(), v.vec(), v.vec()
+	VMULPD(c.p3, fn, p)
 	VSUBPD(p, r2, r3)
 	VSUBPD(r3, r2, t) // r2 - r3
 	VSUBPD(p, t, t)   // (r2 - r3) - p
-	w3 := YMM()
-	VMULPD(cP3t, fn, w3)
+	VMULPD(c.p3t, fn, w3)
 	VSUBPD(t, w3, w3)
-	y03 := YMM()
 	VSUBPD(w3, r3, y03)
-	VBLENDVPD(m2, r3, r, r)
-	VBLENDVPD(m2, w3, w, w)
-	VBLENDVPD(m2, y03, y0, y0)
+	v.blend(m2, r3, r, r)
+	v.blend(m2, w3, w, w)
+	v.blend(m2, y03, y0, y0)
 
 	// y1 = (r - y0) - w
-	y1 := YMM()
+	y1 := v.vec()
 	VSUBPD(y0, r, y1)
 	VSUBPD(w, y1, y1)
 
-	// z = y0*y0, ww = z*z
-	z, zz := YMM(), YMM()
+	// z = y0*y0, zz = z*z
+	z, zz := v.vec(), v.vec()
 	VMULPD(y0, y0, z)
 	VMULPD(z, z, zz)
 
-	// Sine: rs = s2 + z*(s3 + z*s4) + (z*ww)*(s5 + z*s6)
-	rs, a := YMM(), YMM()
-	VMULPD(cS[3], z, a)  // z*s4
-	VADDPD(cS[2], a, a)  // s3 + z*s4
-	VMULPD(a, z, a)      // z*(s3 + z*s4)
-	VADDPD(cS[1], a, rs) // s2 + ...
-	VMULPD(cS[5], z, a)  // z*s6
-	VADDPD(cS[4], a, a)  // s5 + z*s6
-	VMULPD(zz, z, t)     // z*ww
-	VMULPD(a, t, a)      // (z*ww)*(s5 + z*s6)
-	VADDPD(a, rs, rs)    // rs
-	v := YMM()
-	VMULPD(y0, z, v) // v = z*y0
+	// Sine: rs = s2 + z*(s3 + z*s4) + (z*zz)*(s5 + z*s6)
+	rs, a := v.vec(), v.vec()
+	VMULPD(c.s[3], z, a)
+	VADDPD(c.s[2], a, a)
+	VMULPD(a, z, a)
+	VADDPD(c.s[1], a, rs)
+	VMULPD(c.s[5], z, a)
+	VADDPD(c.s[4], a, a)
+	VMULPD(zz, z, t)
+	VMULPD(a, t, a)
+	VADDPD(a, rs, rs)
+	vv := v.vec()
+	VMULPD(y0, z, vv) // v = z*y0
 	// s = y0 - ((z*(0.5*y1 - v*rs) - y1) - v*s1)
-	s := YMM()
-	VMULPD(cHalf, y1, a) // 0.5*y1
-	VMULPD(rs, v, t)     // v*rs
-	VSUBPD(t, a, a)      // 0.5*y1 - v*rs
-	VMULPD(a, z, a)      // z*(...)
-	VSUBPD(y1, a, a)     // ... - y1
-	VMULPD(cS[0], v, t)  // v*s1
-	VSUBPD(t, a, a)      // (...) - v*s1
-	VSUBPD(a, y0, s)     // y0 - (...)
+	s := v.vec()
+	VMULPD(c.half, y1, a)
+	VMULPD(rs, vv, t)
+	VSUBPD(t, a, a)
+	VMULPD(a, z, a)
+	VSUBPD(y1, a, a)
+	VMULPD(c.s[0], vv, t)
+	VSUBPD(t, a, a)
+	VSUBPD(a, y0, s)
 
-	// Cosine: rc = z*(c1 + z*(c2 + z*c3)) + (ww*ww)*(c4 + z*(c5 + z*c6))
-	rc := YMM()
-	VMULPD(cC[2], z, a) // z*c3
-	VADDPD(cC[1], a, a) // c2 + z*c3
-	VMULPD(a, z, a)     // z*(c2 + z*c3)
-	VADDPD(cC[0], a, a) // c1 + ...
-	VMULPD(a, z, rc)    // z*(c1 + ...)
-	VMULPD(cC[5], z, a) // z*c6
-	VADDPD(cC[4], a, a) // c5 + z*c6
-	VMULPD(a, z, a)     // z*(c5 + z*c6)
-	VADDPD(cC[3], a, a) // c4 + ...
-	VMULPD(zz, zz, t)   // ww*ww
-	VMULPD(a, t, a)     // (ww*ww)*(...)
-	VADDPD(a, rc, rc)   // rc
-	// c = wc + (((1 - wc) - hz) + (z*rc - y0*y1)), hz = 0.5*z, wc = 1 - hz
-	hz, wc, c := YMM(), YMM(), YMM()
-	VMULPD(cHalf, z, hz)
-	VMOVUPD(cOne, wc)
-	VSUBPD(hz, wc, wc) // wc = 1 - hz
-	VMOVUPD(cOne, a)
-	VSUBPD(wc, a, a)  // 1 - wc
-	VSUBPD(hz, a, a)  // (1 - wc) - hz
-	VMULPD(rc, z, t)  // z*rc
-	VMULPD(y1, y0, c) // y0*y1
-	VSUBPD(c, t, t)   // z*rc - y0*y1
-	VADDPD(t, a, a)   // (...) + (...)
-	VADDPD(a, wc, c)  // c
+	// Cosine: rc = z*(c1 + z*(c2 + z*c3)) + (zz*zz)*(c4 + z*(c5 + z*c6))
+	rc := v.vec()
+	VMULPD(c.c[2], z, a)
+	VADDPD(c.c[1], a, a)
+	VMULPD(a, z, a)
+	VADDPD(c.c[0], a, a)
+	VMULPD(a, z, rc)
+	VMULPD(c.c[5], z, a)
+	VADDPD(c.c[4], a, a)
+	VMULPD(a, z, a)
+	VADDPD(c.c[3], a, a)
+	VMULPD(zz, zz, t)
+	VMULPD(a, t, a)
+	VADDPD(a, rc, rc)
+	// co = wc + (((1 - wc) - hz) + (z*rc - y0*y1)), hz = 0.5*z, wc = 1 - hz
+	hz, wc, co := v.vec(), v.vec(), v.vec()
+	VMULPD(c.half, z, hz)
+	VMOVUPD(c.one, wc)
+	VSUBPD(hz, wc, wc)
+	VMOVUPD(c.one, a)
+	VSUBPD(wc, a, a)
+	VSUBPD(hz, a, a)
+	VMULPD(rc, z, t)
+	VMULPD(y1, y0, co)
+	VSUBPD(co, t, t)
+	VADDPD(t, a, a)
+	VADDPD(a, wc, co)
 
 	// Pick by quadrant: odd q takes the cosine; q&2 flips the sign; sine
 	// also takes x's sign.
-	odd := YMM()
-	VPAND(cInt1, q, odd)
-	VPCMPEQQ(cInt1, odd, odd)
-	res := YMM()
-	VBLENDVPD(odd, c, s, res)
-	VPAND(cInt2, q, t)
+	odd := v.mask()
+	v.odd(c.i1, q, odd)
+	res := v.vec()
+	v.blend(odd, co, s, res)
+	v.and(c.i2, q, t)
 	VPSLLQ(Imm(62), t, t)
-	VXORPD(t, res, res)
-	VANDPD(signKeep, x, t)
-	VXORPD(t, res, res)
+	v.xor(t, res, res)
+	v.and(signKeep, x, t)
+	v.xor(t, res, res)
 	VMOVUPD(res, Mem{Base: dstP})
 
-	ADDQ(Imm(32), srcP)
-	ADDQ(Imm(32), dstP)
-	SUBQ(Imm(4), n)
-	JMP(LabelRef("loop"))
+	ADDQ(Imm(uint64(bytes)), srcP)
+	ADDQ(Imm(uint64(bytes)), dstP)
+	SUBQ(Imm(uint64(v.lanes)), n)
+	JMP(LabelRef(loop))
 
-	Label("done")
+	Label(done)
 	VZEROUPPER()
 	RET()
-
-	Generate()
 }
 
 // exponentGap sets out to j - exponent(y), as 64-bit integers.
-func exponentGap(y, j VecVirtual, expMask Mem, out VecVirtual) {
+func exponentGap(v isa, y, j VecVirtual, expMask Mem, out VecVirtual) {
 	VPSRLQ(Imm(52), y, out)
-	VPAND(expMask, out, out)
+	v.and(expMask, out, out)
 	VPSUBQ(out, j, out)
 }

@@ -10,7 +10,8 @@ import "math"
 // The algorithm is FreeBSD's (msun e_rem_pio2.c medium path, k_sin.c,
 // k_cos.c), made branch-free: the argument |x| is reduced by a multiple of
 // pi/2 in up to three Cody–Waite rounds, each round's result is computed and
-// the one FreeBSD would pick is selected by the cancellation it saw; then
+// the one FreeBSD would pick is selected by the cancellation it saw (the
+// portable code branches as FreeBSD does, to the same bits); then
 // both the sine and the cosine polynomial are evaluated on the reduced
 // argument and the quadrant selects one and its sign. Errors stay below one
 // ulp. Arguments of magnitude trigLimit or more, infinities and NaN go to
@@ -74,25 +75,24 @@ func reducePio2(ax float64) (n uint64, y0, y1 float64) {
 	fn := math.RoundToEven(float64(ax * invPio2))
 	j := expOf(ax)
 	// Round 1.
-	r1 := ax - float64(fn*pio2_1) // exact
-	w1 := float64(fn * pio2_1t)
-	y01 := r1 - w1
-	// Round 2.
-	p2 := float64(fn * pio2_2)
-	r2 := r1 - p2
-	w2 := float64(fn*pio2_2t) - ((r1 - r2) - p2)
-	y02 := r2 - w2
-	// Round 3.
-	p3 := float64(fn * pio2_3)
-	r3 := r2 - p3
-	w3 := float64(fn*pio2_3t) - ((r2 - r3) - p3)
-	y03 := r3 - w3
-	r, w := r1, w1
-	y0 = y01
-	if j-expOf(y01) > 16 {
-		r, w, y0 = r2, w2, y02
-		if j-expOf(y02) > 49 {
-			r, w, y0 = r3, w3, y03
+	r := ax - float64(fn*pio2_1) // exact
+	w := float64(fn * pio2_1t)
+	y0 = r - w
+	if j-expOf(y0) > 16 {
+		// Round 2, only near multiples of pi/2 (the vector kernels compute
+		// it always and select it by the same test).
+		t := r
+		p := float64(fn * pio2_2)
+		r = t - p
+		w = float64(fn*pio2_2t) - ((t - r) - p)
+		y0 = r - w
+		if j-expOf(y0) > 49 {
+			// Round 3.
+			t = r
+			p = float64(fn * pio2_3)
+			r = t - p
+			w = float64(fn*pio2_3t) - ((t - r) - p)
+			y0 = r - w
 		}
 	}
 	y1 = (r - y0) - w

@@ -328,6 +328,8 @@ sinCosAVX2_loop:
 	VPAND     trig_expmask<>+0(SB), Y3, Y3
 	VPSUBQ    Y3, Y6, Y3
 	VPCMPGTQ  trig_i16<>+0(SB), Y3, Y11
+	VPTEST    Y11, Y11
+	JZ        sinCosAVX2_reduced
 	VMULPD    trig_pio2_2<>+0(SB), Y4, Y3
 	VSUBPD    Y3, Y7, Y12
 	VSUBPD    Y12, Y7, Y7
@@ -343,6 +345,8 @@ sinCosAVX2_loop:
 	VPSUBQ    Y3, Y6, Y3
 	VPCMPGTQ  trig_i49<>+0(SB), Y3, Y6
 	VPAND     Y11, Y6, Y6
+	VPTEST    Y6, Y6
+	JZ        sinCosAVX2_reduced
 	VMULPD    trig_pio2_3<>+0(SB), Y4, Y3
 	VSUBPD    Y3, Y12, Y11
 	VSUBPD    Y11, Y12, Y7
@@ -353,6 +357,8 @@ sinCosAVX2_loop:
 	VBLENDVPD Y6, Y11, Y10, Y10
 	VBLENDVPD Y6, Y3, Y8, Y8
 	VBLENDVPD Y6, Y4, Y9, Y9
+
+sinCosAVX2_reduced:
 	VSUBPD    Y9, Y10, Y3
 	VSUBPD    Y8, Y3, Y3
 	VMULPD    Y9, Y9, Y4
@@ -417,7 +423,7 @@ sinCosAVX2_done:
 	RET
 
 // func sinCosAVX512(dst []float64, src []float64, cos bool)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512DQ, AVX512F
 TEXT ·sinCosAVX512(SB), NOSPLIT, $0-49
 	MOVQ    dst_base+0(FP), AX
 	MOVQ    src_base+24(FP), CX
@@ -450,6 +456,8 @@ sinCosAVX512_loop:
 	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
 	VPSUBQ      Z3, Z6, Z3
 	VPCMPGTQ    trig_i16<>+0(SB), Z3, K1
+	KORTESTB    K1, K1
+	JZ          sinCosAVX512_reduced
 	VMULPD      trig_pio2_2<>+0(SB), Z4, Z3
 	VSUBPD      Z3, Z7, Z12
 	VSUBPD      Z12, Z7, Z7
@@ -464,6 +472,8 @@ sinCosAVX512_loop:
 	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
 	VPSUBQ      Z3, Z6, Z3
 	VPCMPGTQ    trig_i49<>+0(SB), Z3, K1, K1
+	KORTESTB    K1, K1
+	JZ          sinCosAVX512_reduced
 	VMULPD      trig_pio2_3<>+0(SB), Z4, Z3
 	VSUBPD      Z3, Z12, Z6
 	VSUBPD      Z6, Z12, Z7
@@ -474,63 +484,65 @@ sinCosAVX512_loop:
 	VBLENDMPD   Z6, Z11, K1, Z11
 	VBLENDMPD   Z3, Z9, K1, Z9
 	VBLENDMPD   Z4, Z10, K1, Z10
-	VSUBPD      Z10, Z11, Z3
-	VSUBPD      Z9, Z3, Z3
-	VMULPD      Z10, Z10, Z4
-	VMULPD      Z4, Z4, Z6
-	VMULPD      trig_s4<>+0(SB), Z4, Z11
-	VADDPD      trig_s3<>+0(SB), Z11, Z11
-	VMULPD      Z11, Z4, Z11
-	VADDPD      trig_s2<>+0(SB), Z11, Z9
-	VMULPD      trig_s6<>+0(SB), Z4, Z11
-	VADDPD      trig_s5<>+0(SB), Z11, Z11
-	VMULPD      Z6, Z4, Z7
-	VMULPD      Z11, Z7, Z11
-	VADDPD      Z11, Z9, Z9
-	VMULPD      Z10, Z4, Z12
-	VMULPD      trig_half<>+0(SB), Z3, Z11
-	VMULPD      Z9, Z12, Z7
-	VSUBPD      Z7, Z11, Z11
-	VMULPD      Z11, Z4, Z11
-	VSUBPD      Z3, Z11, Z11
-	VMULPD      trig_s1<>+0(SB), Z12, Z7
-	VSUBPD      Z7, Z11, Z11
-	VSUBPD      Z11, Z10, Z9
-	VMULPD      trig_c3<>+0(SB), Z4, Z11
-	VADDPD      trig_c2<>+0(SB), Z11, Z11
-	VMULPD      Z11, Z4, Z11
-	VADDPD      trig_c1<>+0(SB), Z11, Z11
-	VMULPD      Z11, Z4, Z12
-	VMULPD      trig_c6<>+0(SB), Z4, Z11
-	VADDPD      trig_c5<>+0(SB), Z11, Z11
-	VMULPD      Z11, Z4, Z11
-	VADDPD      trig_c4<>+0(SB), Z11, Z11
-	VMULPD      Z6, Z6, Z7
-	VMULPD      Z11, Z7, Z11
-	VADDPD      Z11, Z12, Z12
-	VMULPD      trig_half<>+0(SB), Z4, Z7
-	VMOVUPD     trig_one<>+0(SB), Z6
-	VSUBPD      Z7, Z6, Z6
-	VMOVUPD     trig_one<>+0(SB), Z11
-	VSUBPD      Z6, Z11, Z11
-	VSUBPD      Z7, Z11, Z11
-	VMULPD      Z12, Z4, Z7
-	VMULPD      Z3, Z10, Z3
-	VSUBPD      Z3, Z7, Z7
-	VADDPD      Z7, Z11, Z11
-	VADDPD      Z11, Z6, Z3
-	VPTESTMQ    trig_i1<>+0(SB), Z5, K1
-	VBLENDMPD   Z3, Z9, K1, Z8
-	VPANDQ      trig_i2<>+0(SB), Z5, Z7
-	VPSLLQ      $0x3e, Z7, Z7
-	VPXORQ      Z7, Z8, Z8
-	VPANDQ      Z1, Z2, Z7
-	VPXORQ      Z7, Z8, Z8
-	VMOVUPD     Z8, (AX)
-	ADDQ        $0x40, CX
-	ADDQ        $0x40, AX
-	SUBQ        $0x08, DX
-	JMP         sinCosAVX512_loop
+
+sinCosAVX512_reduced:
+	VSUBPD    Z10, Z11, Z3
+	VSUBPD    Z9, Z3, Z3
+	VMULPD    Z10, Z10, Z4
+	VMULPD    Z4, Z4, Z6
+	VMULPD    trig_s4<>+0(SB), Z4, Z11
+	VADDPD    trig_s3<>+0(SB), Z11, Z11
+	VMULPD    Z11, Z4, Z11
+	VADDPD    trig_s2<>+0(SB), Z11, Z9
+	VMULPD    trig_s6<>+0(SB), Z4, Z11
+	VADDPD    trig_s5<>+0(SB), Z11, Z11
+	VMULPD    Z6, Z4, Z7
+	VMULPD    Z11, Z7, Z11
+	VADDPD    Z11, Z9, Z9
+	VMULPD    Z10, Z4, Z12
+	VMULPD    trig_half<>+0(SB), Z3, Z11
+	VMULPD    Z9, Z12, Z7
+	VSUBPD    Z7, Z11, Z11
+	VMULPD    Z11, Z4, Z11
+	VSUBPD    Z3, Z11, Z11
+	VMULPD    trig_s1<>+0(SB), Z12, Z7
+	VSUBPD    Z7, Z11, Z11
+	VSUBPD    Z11, Z10, Z9
+	VMULPD    trig_c3<>+0(SB), Z4, Z11
+	VADDPD    trig_c2<>+0(SB), Z11, Z11
+	VMULPD    Z11, Z4, Z11
+	VADDPD    trig_c1<>+0(SB), Z11, Z11
+	VMULPD    Z11, Z4, Z12
+	VMULPD    trig_c6<>+0(SB), Z4, Z11
+	VADDPD    trig_c5<>+0(SB), Z11, Z11
+	VMULPD    Z11, Z4, Z11
+	VADDPD    trig_c4<>+0(SB), Z11, Z11
+	VMULPD    Z6, Z6, Z7
+	VMULPD    Z11, Z7, Z11
+	VADDPD    Z11, Z12, Z12
+	VMULPD    trig_half<>+0(SB), Z4, Z7
+	VMOVUPD   trig_one<>+0(SB), Z6
+	VSUBPD    Z7, Z6, Z6
+	VMOVUPD   trig_one<>+0(SB), Z11
+	VSUBPD    Z6, Z11, Z11
+	VSUBPD    Z7, Z11, Z11
+	VMULPD    Z12, Z4, Z7
+	VMULPD    Z3, Z10, Z3
+	VSUBPD    Z3, Z7, Z7
+	VADDPD    Z7, Z11, Z11
+	VADDPD    Z11, Z6, Z3
+	VPTESTMQ  trig_i1<>+0(SB), Z5, K1
+	VBLENDMPD Z3, Z9, K1, Z8
+	VPANDQ    trig_i2<>+0(SB), Z5, Z7
+	VPSLLQ    $0x3e, Z7, Z7
+	VPXORQ    Z7, Z8, Z8
+	VPANDQ    Z1, Z2, Z7
+	VPXORQ    Z7, Z8, Z8
+	VMOVUPD   Z8, (AX)
+	ADDQ      $0x40, CX
+	ADDQ      $0x40, AX
+	SUBQ      $0x08, DX
+	JMP       sinCosAVX512_loop
 
 sinCosAVX512_done:
 	VZEROUPPER

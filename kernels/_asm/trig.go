@@ -88,6 +88,8 @@ type isa struct {
 	round    func(x, dst Op)
 	// gt sets mask = x > c (64-bit signed integers), under mask in when it is not nil.
 	gt func(c Mem, x Op, in, mask Register)
+	// jumpIfNone jumps to label when no lane of mask is set.
+	jumpIfNone func(mask Register, label string)
 	// odd sets mask = (x & 1) != 0.
 	odd func(one Mem, x Op, mask Register)
 	// blend sets dst = mask ? a : b.
@@ -111,6 +113,10 @@ var avx2 = isa{
 		VPCMPEQQ(one, mask, mask)
 	},
 	blend: func(mask Register, a, b, dst Op) { VBLENDVPD(mask, a, b, dst) },
+	jumpIfNone: func(mask Register, label string) {
+		VPTEST(mask, mask)
+		JZ(LabelRef(label))
+	},
 }
 
 var avx512 = isa{
@@ -128,6 +134,10 @@ var avx512 = isa{
 	},
 	odd:   func(one Mem, x Op, mask Register) { VPTESTMQ(one, x, mask) },
 	blend: func(mask Register, a, b, dst Op) { VBLENDMPD(a, b, mask, dst) },
+	jumpIfNone: func(mask Register, label string) {
+		KORTESTB(mask, mask)
+		JZ(LabelRef(label))
+	},
 }
 
 func main() {
@@ -148,7 +158,7 @@ func kernel(v isa, c *consts) {
 	srcP := Load(Param("src").Base(), GP64())
 	n := Load(Param("src").Len(), GP64())
 	cosFlag := Load(Param("cos"), GP8())
-	loop, done := v.name+"_loop", v.name+"_done"
+	loop, done, reduced := v.name+"_loop", v.name+"_done", v.name+"_reduced"
 	bytes := 8 * v.lanes
 
 	// qAdd is the quadrant offset: 1 for cosine, 0 for sine; signKeep keeps
@@ -194,6 +204,9 @@ func kernel(v isa, c *consts) {
 	gap := v.vec()
 	exponentGap(v, y0, j, c.expMask, gap)
 	v.gt(c.i16, gap, nil, m1)
+	// Rounds 2 and 3 matter only near multiples of pi/2: skip them when no
+	// lane needs them (the blends below would change nothing).
+	v.jumpIfNone(m1, reduced)
 
 	// Round 2 from r1.
 	r2, w2, y02 := v.vec(), v.vec(), v.vec()
@@ -211,6 +224,7 @@ func kernel(v isa, c *consts) {
 	m2 := v.mask()
 	exponentGap(v, y02, j, c.expMask, gap)
 	v.gt(c.i49, gap, m1, m2)
+	v.jumpIfNone(m2, reduced)
 
 	// Round 3 from r2.
 	r3, w3, y03 := v.vec(), v.vec(), v.vec()
@@ -225,6 +239,7 @@ func kernel(v isa, c *consts) {
 	v.blend(m2, w3, w, w)
 	v.blend(m2, y03, y0, y0)
 
+	Label(reduced)
 	// y1 = (r - y0) - w
 	y1 := v.vec()
 	VSUBPD(y0, r, y1)

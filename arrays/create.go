@@ -378,9 +378,12 @@ func Arange(args ...any) *Array {
 		}
 		return FromSlice(data).Astype(dt).onDevice(c.device)
 	}
+	// NumPy fills start + i*delta with delta = (start + step) - start, which
+	// is not always step.
+	delta := (start + step) - start
 	data := make([]float64, n)
 	for i := range data {
-		data[i] = start + float64(i)*step
+		data[i] = start + float64(i)*delta
 	}
 	return FromSlice(data).Astype(dt).onDevice(c.device)
 }

@@ -86,7 +86,9 @@ func binary(name string, op kernels.BinaryOp, rule binaryRule, x, y any) *Array 
 	}
 	a, b = a.Astype(dt), b.Astype(dt)
 	res := allocOut(a.Device(), out, shp)
-	check(name, a.Device().Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp)))
+	run(name, func() error {
+		return a.Device().Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp))
+	})
 	return res
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
+	"workbench/kernels"
 )
 
 // ShapeError says that shapes do not fit together; it names them.
@@ -92,6 +93,21 @@ func dtypeErr(op, msg string, dts ...dtype.DType) *DTypeError {
 
 func valueErr(op, format string, args ...any) *ValueError {
 	return &ValueError{Op: op, Msg: fmt.Sprintf(format, args...)}
+}
+
+// run calls a device operation and checks its error. A kernel that finds a
+// bad value only while computing (an integer to a negative power) panics
+// with a *kernels.OpError; run turns that into a *ValueError.
+func run(op string, fn func() error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if ke, ok := r.(*kernels.OpError); ok {
+				panic(&ValueError{Op: op, Msg: "not defined for " + ke.Type})
+			}
+			panic(r)
+		}
+	}()
+	check(op, fn())
 }
 
 // check panics with err unless it is nil, wrapping kernel and device errors

@@ -330,10 +330,8 @@ func signedBinary[T signed](op BinaryOp) bin1D[T, T] {
 		})
 	case BitwiseRightShift:
 		return binLoop(func(a, b T) T {
-			if b < 0 {
-				return 0
-			}
-			if uint64(b) >= bits {
+			// A negative count is a huge one, as NumPy's unsigned cast makes it.
+			if b < 0 || uint64(b) >= bits {
 				if a < 0 {
 					return -1
 				}

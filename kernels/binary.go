@@ -437,7 +437,7 @@ func floatBinary[T float](op BinaryOp) bin1D[T, T] {
 	case Remainder:
 		return f(RemainderFloat)
 	case Pow:
-		return f(math.Pow)
+		return f(Pow64)
 	case Maximum:
 		return binLoop(func(a, b T) T {
 			if a != a || b != b {
@@ -472,9 +472,9 @@ func floatBinary[T float](op BinaryOp) bin1D[T, T] {
 		return f(math.Copysign)
 	case Nextafter:
 		if is32 {
-			return binLoop(func(a, b T) T { return T(math.Nextafter32(float32(a), float32(b))) })
+			return binLoop(func(a, b T) T { return T(Nextafter32(float32(a), float32(b))) })
 		}
-		return f(math.Nextafter)
+		return f(Nextafter64)
 	case Logaddexp:
 		return f(Logaddexp64)
 	}

@@ -14,8 +14,8 @@ import "math"
 // portable code branches as FreeBSD does, to the same bits); then
 // both the sine and the cosine polynomial are evaluated on the reduced
 // argument and the quadrant selects one and its sign. Errors stay below one
-// ulp. Arguments of magnitude trigLimit or more, infinities and NaN go to
-// math.Sin and math.Cos (Payne–Hanek reduction).
+// ulp. Arguments of magnitude trigLimit or more are reduced exactly with a
+// 1200-bit pi/2 (reduceHuge, slow but rare); infinities and NaN give NaN.
 
 const (
 	trigLimit = 1.6470993291652855e6 // 2^20 * pi/2
@@ -49,10 +49,16 @@ func expOf(x float64) int64 { return int64(math.Float64bits(x)>>52) & 0x7ff }
 // Sin64 is the sine of x (see the comment above for the algorithm).
 func Sin64(x float64) float64 {
 	ax := math.Abs(x)
-	if !(ax < trigLimit) {
-		return math.Sin(x)
+	var n uint64
+	var y0, y1 float64
+	switch {
+	case ax < trigLimit:
+		n, y0, y1 = reducePio2(ax)
+	case math.IsInf(x, 0) || x != x:
+		return x - x
+	default:
+		n, y0, y1 = reduceHuge(ax)
 	}
-	n, y0, y1 := reducePio2(ax)
 	r := sinCosQuadrant(n, y0, y1)
 	if math.Signbit(x) {
 		return -r
@@ -63,10 +69,16 @@ func Sin64(x float64) float64 {
 // Cos64 is the cosine of x (see the comment above for the algorithm).
 func Cos64(x float64) float64 {
 	ax := math.Abs(x)
-	if !(ax < trigLimit) {
-		return math.Cos(x)
+	var n uint64
+	var y0, y1 float64
+	switch {
+	case ax < trigLimit:
+		n, y0, y1 = reducePio2(ax)
+	case math.IsInf(x, 0) || x != x:
+		return x - x
+	default:
+		n, y0, y1 = reduceHuge(ax)
 	}
-	n, y0, y1 := reducePio2(ax)
 	return sinCosQuadrant(n+1, y0, y1)
 }
 

@@ -23,6 +23,9 @@ for k in [1, 2, 3, 4, 5, 7, 10, 33, 100, 355, 1000, 6381, 12345, 102943, 300000,
     xs += [x, math.nextafter(x, 0), math.nextafter(x, math.inf)]
 # The worst case for reduction among doubles below 2^20 pi/2 (about 61 bits cancel).
 xs += [6381956970095103.0 * 2.0 ** -45 * s for s in (1, -1)]
+# Past the Cody-Waite range: exact reduction with a long pi.
+xs += [1.6470993291652855e6, -1.6470993291652855e6, 2.0 ** 29, 2.0 ** 30 + 1, 1e10, 1e22, -1e22,
+       9.223372036854776e18, 1.8446744073709552e19, 1e100, 1e300, 1.7e308, -1.7976931348623157e308]
 xs += [0.7853981633974483, 0.7853981633974484, 2.356194490192345, 1e-310, 5e-324]
 rows = [[x.hex(), math.sin(x).hex(), math.cos(x).hex()] for x in xs]
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trig.json")

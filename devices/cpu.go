@@ -94,6 +94,16 @@ func (d cpuDevice) FromHost(data any) (Buffer, error) {
 
 func (cpuDevice) ToHost(v View, dst any) error {
 	defer runtime.KeepAlive(v.Buf)
+	size := 1
+	for _, d := range v.Shape {
+		size *= d
+	}
+	if got, want := DTypeOf(dst), v.Buf.DType(); got != want {
+		return fmt.Errorf("devices: ToHost into %T, want a slice of %v", dst, want)
+	}
+	if n := SliceLen(dst); n != size {
+		return fmt.Errorf("devices: ToHost into a slice of %d elements, want %d", n, size)
+	}
 	strides := contiguous(v.Shape)
 	return kernels.Copy(v.Shape, kernels.Operand{Data: dst, Strides: strides}, operand(v))
 }

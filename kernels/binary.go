@@ -1,9 +1,6 @@
 package kernels
 
-import (
-	"math"
-	"math/cmplx"
-)
+import "math"
 
 // bin1D is a loop of n steps over a run: d[od+i*ds] = f(x[ox+i*xs], y[oy+i*ys]).
 type bin1D[T, R any] func(n int, d []R, od, ds int, x []T, ox, xs int, y []T, oy, ys int)
@@ -549,38 +546,4 @@ func Logaddexp64(x, y float64) float64 {
 		return y + math.Log1p(math.Exp(d))
 	}
 	return d // NaN
-}
-
-// ComplexPow is a**b for complex numbers, with NumPy's exact results for
-// small integer exponents.
-func ComplexPow(a, b complex128) complex128 {
-	if imag(b) == 0 {
-		n := real(b)
-		if n == 0 {
-			return 1
-		}
-		if n == math.Trunc(n) && math.Abs(n) < 100 {
-			k := int(math.Abs(n))
-			r := complex128(1)
-			p := a
-			for k > 0 {
-				if k&1 == 1 {
-					r *= p
-				}
-				p *= p
-				k >>= 1
-			}
-			if n < 0 {
-				return 1 / r
-			}
-			return r
-		}
-	}
-	if a == 0 {
-		if real(b) > 0 {
-			return 0
-		}
-		return cmplx.NaN()
-	}
-	return cmplx.Pow(a, b)
 }

@@ -412,9 +412,11 @@ func Pow64(x, y float64) float64 {
 	}
 	lh, ll := logDD(x)
 	th, tl := twoProd(y, lh)
-	tl += y * ll
-	th, tl = twoSum(th, tl)
 	var r float64
+	if !math.IsInf(th, 0) {
+		tl += y * ll
+		th, tl = twoSum(th, tl)
+	}
 	switch {
 	case th > expOver+1:
 		r = math.Inf(1)

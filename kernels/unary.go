@@ -303,37 +303,40 @@ var complexFuncs = map[UnaryOp]func(complex128) complex128{
 	Positive:   func(z complex128) complex128 { return z },
 	Negative:   func(z complex128) complex128 { return -z },
 	Conj:       cmplx.Conj,
-	Sqrt:       cmplx.Sqrt,
+	Sqrt:       SqrtComplex,
 	Square:     func(z complex128) complex128 { return z * z },
-	Reciprocal: func(z complex128) complex128 { return 1 / z },
-	Exp:        cmplx.Exp,
-	Expm1:      ComplexExpm1,
-	Exp2:       func(z complex128) complex128 { return cmplx.Exp(z * math.Ln2) },
-	Log:        cmplx.Log,
-	Log1p:      ComplexLog1p,
-	Log2:       func(z complex128) complex128 { return cmplx.Log(z) / math.Ln2 },
-	Log10:      cmplx.Log10,
-	Sin:        cmplx.Sin,
-	Cos:        cmplx.Cos,
-	Tan:        cmplx.Tan,
-	Asin:       cmplx.Asin,
-	Acos:       cmplx.Acos,
-	Atan:       cmplx.Atan,
-	Sinh:       cmplx.Sinh,
-	Cosh:       cmplx.Cosh,
-	Tanh:       cmplx.Tanh,
-	Asinh:      cmplx.Asinh,
-	Acosh:      cmplx.Acosh,
-	Atanh:      cmplx.Atanh,
+	Reciprocal: ReciprocalComplex,
+	Exp:        ExpComplex,
+	Expm1:      Expm1Complex,
+	Exp2:       func(z complex128) complex128 { return ExpComplex(complex(real(z)*math.Ln2, imag(z)*math.Ln2)) },
+	Log:        LogComplex,
+	Log1p:      Log1pComplex,
+	Log2:       Log2Complex,
+	Log10:      Log10Complex,
+	Sin: func(z complex128) complex128 {
+		w := SinhComplex(complex(-imag(z), real(z)))
+		return complex(imag(w), -real(w))
+	},
+	Cos:   func(z complex128) complex128 { return CoshComplex(complex(-imag(z), real(z))) },
+	Tan:   TanComplex,
+	Asin:  AsinComplex,
+	Acos:  AcosComplex,
+	Atan:  AtanComplex,
+	Sinh:  SinhComplex,
+	Cosh:  CoshComplex,
+	Tanh:  TanhComplex,
+	Asinh: AsinhComplex,
+	Acosh: AcoshComplex,
+	Atanh: AtanhComplex,
 	Round: func(z complex128) complex128 {
 		return complex(math.RoundToEven(real(z)), math.RoundToEven(imag(z)))
 	},
 	Sign: func(z complex128) complex128 {
-		if cmplx.IsNaN(z) {
+		if IsNaNComplex(z) {
 			return cmplx.NaN()
 		}
 		if z == 0 {
-			return 0
+			return z
 		}
 		a := cmplx.Abs(z)
 		if math.IsInf(a, 1) {
@@ -351,25 +354,12 @@ var complexFuncs = map[UnaryOp]func(complex128) complex128{
 	},
 }
 
-// ComplexExpm1 is exp(z) - 1, accurate near zero (NumPy's nc_expm1).
-func ComplexExpm1(z complex128) complex128 {
-	x, y := real(z), imag(z)
-	a := math.Sin(y / 2)
-	return complex(math.Expm1(x)*math.Cos(y)-2*a*a, math.Exp(x)*math.Sin(y))
-}
-
-// ComplexLog1p is log(1 + z) (NumPy's nc_log1p).
-func ComplexLog1p(z complex128) complex128 {
-	x, y := real(z), imag(z)
-	return complex(math.Log(math.Hypot(x+1, y)), math.Atan2(y, x+1))
-}
-
 func unaryComplex[T complexT, F float](l *loop, op UnaryOp, dst any, s []T) error {
 	switch op {
 	case IsNaN:
-		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return cmplx.IsNaN(complex128(z)) }))
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return IsNaNComplex(complex128(z)) }))
 	case IsInf:
-		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return cmplx.IsInf(complex128(z)) }))
+		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool { return IsInfComplex(complex128(z)) }))
 	case IsFinite:
 		return runUnaryAny(l, op, dst, s, unLoop(func(z T) bool {
 			c := complex128(z)

@@ -254,6 +254,16 @@ DATA trig_expmask<>+48(SB)/8, $0x00000000000007ff
 DATA trig_expmask<>+56(SB)/8, $0x00000000000007ff
 GLOBL trig_expmask<>(SB), RODATA|NOPTR, $64
 
+DATA trig_limit<>+0(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+8(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+16(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+24(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+32(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+40(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+48(SB)/8, $0x413921fb54442d18
+DATA trig_limit<>+56(SB)/8, $0x413921fb54442d18
+GLOBL trig_limit<>(SB), RODATA|NOPTR, $64
+
 DATA trig_i16<>+0(SB)/8, $0x0000000000000010
 DATA trig_i16<>+8(SB)/8, $0x0000000000000010
 DATA trig_i16<>+16(SB)/8, $0x0000000000000010
@@ -294,13 +304,14 @@ DATA trig_i2<>+48(SB)/8, $0x0000000000000002
 DATA trig_i2<>+56(SB)/8, $0x0000000000000002
 GLOBL trig_i2<>(SB), RODATA|NOPTR, $64
 
-// func sinCosAVX2(dst []float64, src []float64, cos bool)
+// func sinCosAVX2(dst []float64, src []float64, cos bool) (outOfRange bool)
 // Requires: AVX, AVX2
-TEXT ·sinCosAVX2(SB), NOSPLIT, $0-49
+TEXT ·sinCosAVX2(SB), NOSPLIT, $0-57
 	MOVQ    dst_base+0(FP), AX
 	MOVQ    src_base+24(FP), CX
 	MOVQ    src_len+32(FP), DX
 	MOVB    cos+48(FP), BL
+	VPXOR   Y2, Y2, Y2
 	VPXOR   Y0, Y0, Y0
 	VMOVUPD trig_signmask<>+0(SB), Y1
 	TESTB   BL, BL
@@ -311,124 +322,130 @@ TEXT ·sinCosAVX2(SB), NOSPLIT, $0-49
 sinCosAVX2_loop:
 	CMPQ      DX, $0x04
 	JL        sinCosAVX2_done
-	VMOVUPD   (CX), Y2
-	VPAND     trig_absmask<>+0(SB), Y2, Y3
-	VMULPD    trig_invpio2<>+0(SB), Y3, Y4
-	VROUNDPD  $0x00, Y4, Y4
-	VADDPD    trig_magic<>+0(SB), Y4, Y5
-	VPADDQ    Y0, Y5, Y5
-	VPSRLQ    $0x34, Y3, Y6
-	VPAND     trig_expmask<>+0(SB), Y6, Y6
-	VMULPD    trig_pio2_1<>+0(SB), Y4, Y7
-	VSUBPD    Y7, Y3, Y7
-	VMULPD    trig_pio2_1t<>+0(SB), Y4, Y8
-	VSUBPD    Y8, Y7, Y9
-	VMOVUPD   Y7, Y10
-	VPSRLQ    $0x34, Y9, Y3
-	VPAND     trig_expmask<>+0(SB), Y3, Y3
-	VPSUBQ    Y3, Y6, Y3
-	VPCMPGTQ  trig_i16<>+0(SB), Y3, Y11
-	VPTEST    Y11, Y11
+	VMOVUPD   (CX), Y3
+	VPAND     trig_absmask<>+0(SB), Y3, Y4
+	VCMPPD    $0x05, trig_limit<>+0(SB), Y4, Y5
+	VORPD     Y5, Y2, Y2
+	VMULPD    trig_invpio2<>+0(SB), Y4, Y5
+	VROUNDPD  $0x00, Y5, Y5
+	VADDPD    trig_magic<>+0(SB), Y5, Y6
+	VPADDQ    Y0, Y6, Y6
+	VPSRLQ    $0x34, Y4, Y7
+	VPAND     trig_expmask<>+0(SB), Y7, Y7
+	VMULPD    trig_pio2_1<>+0(SB), Y5, Y8
+	VSUBPD    Y8, Y4, Y8
+	VMULPD    trig_pio2_1t<>+0(SB), Y5, Y9
+	VSUBPD    Y9, Y8, Y10
+	VMOVUPD   Y8, Y11
+	VPSRLQ    $0x34, Y10, Y4
+	VPAND     trig_expmask<>+0(SB), Y4, Y4
+	VPSUBQ    Y4, Y7, Y4
+	VPCMPGTQ  trig_i16<>+0(SB), Y4, Y12
+	VPTEST    Y12, Y12
 	JZ        sinCosAVX2_reduced
-	VMULPD    trig_pio2_2<>+0(SB), Y4, Y3
-	VSUBPD    Y3, Y7, Y12
-	VSUBPD    Y12, Y7, Y7
-	VSUBPD    Y3, Y7, Y7
-	VMULPD    trig_pio2_2t<>+0(SB), Y4, Y3
-	VSUBPD    Y7, Y3, Y3
-	VSUBPD    Y3, Y12, Y7
-	VBLENDVPD Y11, Y12, Y10, Y10
-	VBLENDVPD Y11, Y3, Y8, Y8
-	VBLENDVPD Y11, Y7, Y9, Y9
-	VPSRLQ    $0x34, Y7, Y3
-	VPAND     trig_expmask<>+0(SB), Y3, Y3
-	VPSUBQ    Y3, Y6, Y3
-	VPCMPGTQ  trig_i49<>+0(SB), Y3, Y6
-	VPAND     Y11, Y6, Y6
-	VPTEST    Y6, Y6
+	VMULPD    trig_pio2_2<>+0(SB), Y5, Y4
+	VSUBPD    Y4, Y8, Y13
+	VSUBPD    Y13, Y8, Y8
+	VSUBPD    Y4, Y8, Y8
+	VMULPD    trig_pio2_2t<>+0(SB), Y5, Y4
+	VSUBPD    Y8, Y4, Y4
+	VSUBPD    Y4, Y13, Y8
+	VBLENDVPD Y12, Y13, Y11, Y11
+	VBLENDVPD Y12, Y4, Y9, Y9
+	VBLENDVPD Y12, Y8, Y10, Y10
+	VPSRLQ    $0x34, Y8, Y4
+	VPAND     trig_expmask<>+0(SB), Y4, Y4
+	VPSUBQ    Y4, Y7, Y4
+	VPCMPGTQ  trig_i49<>+0(SB), Y4, Y7
+	VPAND     Y12, Y7, Y7
+	VPTEST    Y7, Y7
 	JZ        sinCosAVX2_reduced
-	VMULPD    trig_pio2_3<>+0(SB), Y4, Y3
-	VSUBPD    Y3, Y12, Y11
-	VSUBPD    Y11, Y12, Y7
-	VSUBPD    Y3, Y7, Y7
-	VMULPD    trig_pio2_3t<>+0(SB), Y4, Y3
-	VSUBPD    Y7, Y3, Y3
-	VSUBPD    Y3, Y11, Y4
-	VBLENDVPD Y6, Y11, Y10, Y10
-	VBLENDVPD Y6, Y3, Y8, Y8
-	VBLENDVPD Y6, Y4, Y9, Y9
+	VMULPD    trig_pio2_3<>+0(SB), Y5, Y4
+	VSUBPD    Y4, Y13, Y12
+	VSUBPD    Y12, Y13, Y8
+	VSUBPD    Y4, Y8, Y8
+	VMULPD    trig_pio2_3t<>+0(SB), Y5, Y4
+	VSUBPD    Y8, Y4, Y4
+	VSUBPD    Y4, Y12, Y5
+	VBLENDVPD Y7, Y12, Y11, Y11
+	VBLENDVPD Y7, Y4, Y9, Y9
+	VBLENDVPD Y7, Y5, Y10, Y10
 
 sinCosAVX2_reduced:
-	VSUBPD    Y9, Y10, Y3
-	VSUBPD    Y8, Y3, Y3
-	VMULPD    Y9, Y9, Y4
-	VMULPD    Y4, Y4, Y6
-	VMULPD    trig_s4<>+0(SB), Y4, Y10
-	VADDPD    trig_s3<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y4, Y10
-	VADDPD    trig_s2<>+0(SB), Y10, Y8
-	VMULPD    trig_s6<>+0(SB), Y4, Y10
-	VADDPD    trig_s5<>+0(SB), Y10, Y10
-	VMULPD    Y6, Y4, Y7
-	VMULPD    Y10, Y7, Y10
-	VADDPD    Y10, Y8, Y8
-	VMULPD    Y9, Y4, Y11
-	VMULPD    trig_half<>+0(SB), Y3, Y10
-	VMULPD    Y8, Y11, Y7
-	VSUBPD    Y7, Y10, Y10
-	VMULPD    Y10, Y4, Y10
-	VSUBPD    Y3, Y10, Y10
-	VMULPD    trig_s1<>+0(SB), Y11, Y7
-	VSUBPD    Y7, Y10, Y10
-	VSUBPD    Y10, Y9, Y8
-	VMULPD    trig_c3<>+0(SB), Y4, Y10
-	VADDPD    trig_c2<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y4, Y10
-	VADDPD    trig_c1<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y4, Y11
-	VMULPD    trig_c6<>+0(SB), Y4, Y10
-	VADDPD    trig_c5<>+0(SB), Y10, Y10
-	VMULPD    Y10, Y4, Y10
-	VADDPD    trig_c4<>+0(SB), Y10, Y10
-	VMULPD    Y6, Y6, Y7
-	VMULPD    Y10, Y7, Y10
-	VADDPD    Y10, Y11, Y11
-	VMULPD    trig_half<>+0(SB), Y4, Y7
-	VMOVUPD   trig_one<>+0(SB), Y6
-	VSUBPD    Y7, Y6, Y6
-	VMOVUPD   trig_one<>+0(SB), Y10
-	VSUBPD    Y6, Y10, Y10
-	VSUBPD    Y7, Y10, Y10
-	VMULPD    Y11, Y4, Y7
-	VMULPD    Y3, Y9, Y3
-	VSUBPD    Y3, Y7, Y7
-	VADDPD    Y7, Y10, Y10
-	VADDPD    Y10, Y6, Y3
-	VPAND     trig_i1<>+0(SB), Y5, Y4
-	VPCMPEQQ  trig_i1<>+0(SB), Y4, Y4
-	VBLENDVPD Y4, Y3, Y8, Y3
-	VPAND     trig_i2<>+0(SB), Y5, Y7
-	VPSLLQ    $0x3e, Y7, Y7
-	VPXOR     Y7, Y3, Y3
-	VPAND     Y1, Y2, Y7
-	VPXOR     Y7, Y3, Y3
-	VMOVUPD   Y3, (AX)
+	VSUBPD    Y10, Y11, Y4
+	VSUBPD    Y9, Y4, Y4
+	VMULPD    Y10, Y10, Y5
+	VMULPD    Y5, Y5, Y7
+	VMULPD    trig_s4<>+0(SB), Y5, Y11
+	VADDPD    trig_s3<>+0(SB), Y11, Y11
+	VMULPD    Y11, Y5, Y11
+	VADDPD    trig_s2<>+0(SB), Y11, Y9
+	VMULPD    trig_s6<>+0(SB), Y5, Y11
+	VADDPD    trig_s5<>+0(SB), Y11, Y11
+	VMULPD    Y7, Y5, Y8
+	VMULPD    Y11, Y8, Y11
+	VADDPD    Y11, Y9, Y9
+	VMULPD    Y10, Y5, Y12
+	VMULPD    trig_half<>+0(SB), Y4, Y11
+	VMULPD    Y9, Y12, Y8
+	VSUBPD    Y8, Y11, Y11
+	VMULPD    Y11, Y5, Y11
+	VSUBPD    Y4, Y11, Y11
+	VMULPD    trig_s1<>+0(SB), Y12, Y8
+	VSUBPD    Y8, Y11, Y11
+	VSUBPD    Y11, Y10, Y9
+	VMULPD    trig_c3<>+0(SB), Y5, Y11
+	VADDPD    trig_c2<>+0(SB), Y11, Y11
+	VMULPD    Y11, Y5, Y11
+	VADDPD    trig_c1<>+0(SB), Y11, Y11
+	VMULPD    Y11, Y5, Y12
+	VMULPD    trig_c6<>+0(SB), Y5, Y11
+	VADDPD    trig_c5<>+0(SB), Y11, Y11
+	VMULPD    Y11, Y5, Y11
+	VADDPD    trig_c4<>+0(SB), Y11, Y11
+	VMULPD    Y7, Y7, Y8
+	VMULPD    Y11, Y8, Y11
+	VADDPD    Y11, Y12, Y12
+	VMULPD    trig_half<>+0(SB), Y5, Y8
+	VMOVUPD   trig_one<>+0(SB), Y7
+	VSUBPD    Y8, Y7, Y7
+	VMOVUPD   trig_one<>+0(SB), Y11
+	VSUBPD    Y7, Y11, Y11
+	VSUBPD    Y8, Y11, Y11
+	VMULPD    Y12, Y5, Y8
+	VMULPD    Y4, Y10, Y4
+	VSUBPD    Y4, Y8, Y8
+	VADDPD    Y8, Y11, Y11
+	VADDPD    Y11, Y7, Y4
+	VPAND     trig_i1<>+0(SB), Y6, Y5
+	VPCMPEQQ  trig_i1<>+0(SB), Y5, Y5
+	VBLENDVPD Y5, Y4, Y9, Y4
+	VPAND     trig_i2<>+0(SB), Y6, Y8
+	VPSLLQ    $0x3e, Y8, Y8
+	VPXOR     Y8, Y4, Y4
+	VPAND     Y1, Y3, Y8
+	VPXOR     Y8, Y4, Y4
+	VMOVUPD   Y4, (AX)
 	ADDQ      $0x20, CX
 	ADDQ      $0x20, AX
 	SUBQ      $0x04, DX
 	JMP       sinCosAVX2_loop
 
 sinCosAVX2_done:
+	VPTEST Y2, Y2
+	SETNE  AL
+	MOVB   AL, outOfRange+56(FP)
 	VZEROUPPER
 	RET
 
-// func sinCosAVX512(dst []float64, src []float64, cos bool)
-// Requires: AVX, AVX512DQ, AVX512F
-TEXT ·sinCosAVX512(SB), NOSPLIT, $0-49
+// func sinCosAVX512(dst []float64, src []float64, cos bool) (outOfRange bool)
+// Requires: AVX, AVX512F
+TEXT ·sinCosAVX512(SB), NOSPLIT, $0-57
 	MOVQ    dst_base+0(FP), AX
 	MOVQ    src_base+24(FP), CX
 	MOVQ    src_len+32(FP), DX
 	MOVB    cos+48(FP), BL
+	KXORW   K1, K1, K1
 	VPXORQ  Z0, Z0, Z0
 	VMOVUPD trig_signmask<>+0(SB), Z1
 	TESTB   BL, BL
@@ -441,6 +458,8 @@ sinCosAVX512_loop:
 	JL          sinCosAVX512_done
 	VMOVUPD     (CX), Z2
 	VPANDQ      trig_absmask<>+0(SB), Z2, Z3
+	VCMPPD      $0x05, trig_limit<>+0(SB), Z3, K2
+	KORW        K2, K1, K1
 	VMULPD      trig_invpio2<>+0(SB), Z3, Z4
 	VRNDSCALEPD $0x00, Z4, Z4
 	VADDPD      trig_magic<>+0(SB), Z4, Z5
@@ -455,8 +474,8 @@ sinCosAVX512_loop:
 	VPSRLQ      $0x34, Z10, Z3
 	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
 	VPSUBQ      Z3, Z6, Z3
-	VPCMPGTQ    trig_i16<>+0(SB), Z3, K1
-	KORTESTB    K1, K1
+	VPCMPGTQ    trig_i16<>+0(SB), Z3, K2
+	KORTESTW    K2, K2
 	JZ          sinCosAVX512_reduced
 	VMULPD      trig_pio2_2<>+0(SB), Z4, Z3
 	VSUBPD      Z3, Z7, Z12
@@ -465,14 +484,14 @@ sinCosAVX512_loop:
 	VMULPD      trig_pio2_2t<>+0(SB), Z4, Z3
 	VSUBPD      Z7, Z3, Z3
 	VSUBPD      Z3, Z12, Z7
-	VBLENDMPD   Z12, Z11, K1, Z11
-	VBLENDMPD   Z3, Z9, K1, Z9
-	VBLENDMPD   Z7, Z10, K1, Z10
+	VBLENDMPD   Z12, Z11, K2, Z11
+	VBLENDMPD   Z3, Z9, K2, Z9
+	VBLENDMPD   Z7, Z10, K2, Z10
 	VPSRLQ      $0x34, Z7, Z3
 	VPANDQ      trig_expmask<>+0(SB), Z3, Z3
 	VPSUBQ      Z3, Z6, Z3
-	VPCMPGTQ    trig_i49<>+0(SB), Z3, K1, K1
-	KORTESTB    K1, K1
+	VPCMPGTQ    trig_i49<>+0(SB), Z3, K2, K2
+	KORTESTW    K2, K2
 	JZ          sinCosAVX512_reduced
 	VMULPD      trig_pio2_3<>+0(SB), Z4, Z3
 	VSUBPD      Z3, Z12, Z6
@@ -481,9 +500,9 @@ sinCosAVX512_loop:
 	VMULPD      trig_pio2_3t<>+0(SB), Z4, Z3
 	VSUBPD      Z7, Z3, Z3
 	VSUBPD      Z3, Z6, Z4
-	VBLENDMPD   Z6, Z11, K1, Z11
-	VBLENDMPD   Z3, Z9, K1, Z9
-	VBLENDMPD   Z4, Z10, K1, Z10
+	VBLENDMPD   Z6, Z11, K2, Z11
+	VBLENDMPD   Z3, Z9, K2, Z9
+	VBLENDMPD   Z4, Z10, K2, Z10
 
 sinCosAVX512_reduced:
 	VSUBPD    Z10, Z11, Z3
@@ -531,8 +550,8 @@ sinCosAVX512_reduced:
 	VSUBPD    Z3, Z7, Z7
 	VADDPD    Z7, Z11, Z11
 	VADDPD    Z11, Z6, Z3
-	VPTESTMQ  trig_i1<>+0(SB), Z5, K1
-	VBLENDMPD Z3, Z9, K1, Z8
+	VPTESTMQ  trig_i1<>+0(SB), Z5, K2
+	VBLENDMPD Z3, Z9, K2, Z8
 	VPANDQ    trig_i2<>+0(SB), Z5, Z7
 	VPSLLQ    $0x3e, Z7, Z7
 	VPXORQ    Z7, Z8, Z8
@@ -545,5 +564,8 @@ sinCosAVX512_reduced:
 	JMP       sinCosAVX512_loop
 
 sinCosAVX512_done:
+	KORTESTW K1, K1
+	SETNE    AL
+	MOVB     AL, outOfRange+56(FP)
 	VZEROUPPER
 	RET

@@ -5,11 +5,13 @@
 package kernels
 
 // sinCosAVX2 sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,
-// for i < len(src), which is a multiple of 4, for arguments of magnitude
-// below trigLimit (others give garbage: the caller handles them).
-func sinCosAVX2(dst []float64, src []float64, cos bool)
+// for i < len(src), which is a multiple of 4. It reports whether some
+// argument was NaN, infinite or of magnitude trigLimit or more: their
+// results are garbage, and the caller computes them again.
+func sinCosAVX2(dst []float64, src []float64, cos bool) (outOfRange bool)
 
 // sinCosAVX512 sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,
-// for i < len(src), which is a multiple of 8, for arguments of magnitude
-// below trigLimit (others give garbage: the caller handles them).
-func sinCosAVX512(dst []float64, src []float64, cos bool)
+// for i < len(src), which is a multiple of 8. It reports whether some
+// argument was NaN, infinite or of magnitude trigLimit or more: their
+// results are garbage, and the caller computes them again.
+func sinCosAVX512(dst []float64, src []float64, cos bool) (outOfRange bool)

@@ -15,6 +15,8 @@ import (
 // The constants of kernels/trig.go; the test in package kernels checks that
 // the assembly gives the same bits as the Go code.
 const (
+	trigLimit = 1.6470993291652855e6 // 2^20 * pi/2
+
 	invPio2 = 6.36619772367581382433e-01
 	pio2_1  = 1.57079632673412561417e+00
 	pio2_1t = 6.07710050650619224932e-11
@@ -56,7 +58,7 @@ func vecBits(name string, bits uint64) Mem {
 type consts struct {
 	invPio2, p1, p1t, p2, p2t, p3, p3t Mem
 	s, c                               []Mem
-	half, one, abs, sign, magic        Mem
+	half, one, abs, sign, magic, limit Mem
 	expMask, i16, i49, i1, i2          Mem
 }
 
@@ -70,7 +72,7 @@ func makeConsts() *consts {
 		c:    []Mem{vec("c1", cosC1), vec("c2", cosC2), vec("c3", cosC3), vec("c4", cosC4), vec("c5", cosC5), vec("c6", cosC6)},
 		half: vec("half", 0.5), one: vec("one", 1),
 		abs: vecBits("absmask", 1<<63-1), sign: vecBits("signmask", 1<<63),
-		magic: vec("magic", 0x1.8p52), expMask: vecBits("expmask", 0x7ff),
+		magic: vec("magic", 0x1.8p52), expMask: vecBits("expmask", 0x7ff), limit: vec("limit", trigLimit),
 		i16: vecBits("i16", 16), i49: vecBits("i49", 49), i1: vecBits("i1", 1), i2: vecBits("i2", 2),
 	}
 }
@@ -88,6 +90,12 @@ type isa struct {
 	round    func(x, dst Op)
 	// gt sets mask = x > c (64-bit signed integers), under mask in when it is not nil.
 	gt func(c Mem, x Op, in, mask Register)
+	// clearMask clears a mask register.
+	clearMask func(m Register)
+	// outOfRange accumulates into acc the lanes where !(ax < limit).
+	outOfRange func(limit Mem, ax Op, acc Register)
+	// setIfAny sets the byte register to 1 when some lane of acc is set.
+	setIfAny func(acc Register, out Op)
 	// jumpIfNone jumps to label when no lane of mask is set.
 	jumpIfNone func(mask Register, label string)
 	// odd sets mask = (x & 1) != 0.
@@ -117,6 +125,16 @@ var avx2 = isa{
 		VPTEST(mask, mask)
 		JZ(LabelRef(label))
 	},
+	clearMask: func(m Register) { VPXOR(m, m, m) },
+	outOfRange: func(limit Mem, ax Op, acc Register) {
+		t := YMM()
+		VCMPPD(Imm(5), limit, ax, t) // not less than, true for NaN
+		VORPD(t, acc, acc)
+	},
+	setIfAny: func(acc Register, out Op) {
+		VPTEST(acc, acc)
+		SETNE(out)
+	},
 }
 
 var avx512 = isa{
@@ -135,8 +153,18 @@ var avx512 = isa{
 	odd:   func(one Mem, x Op, mask Register) { VPTESTMQ(one, x, mask) },
 	blend: func(mask Register, a, b, dst Op) { VBLENDMPD(a, b, mask, dst) },
 	jumpIfNone: func(mask Register, label string) {
-		KORTESTB(mask, mask)
+		KORTESTW(mask, mask)
 		JZ(LabelRef(label))
+	},
+	clearMask: func(m Register) { KXORW(m, m, m) },
+	outOfRange: func(limit Mem, ax Op, acc Register) {
+		t := K()
+		VCMPPD(Imm(5), limit, ax, t)
+		KORW(t, acc, acc)
+	},
+	setIfAny: func(acc Register, out Op) {
+		KORTESTW(acc, acc)
+		SETNE(out)
 	},
 }
 
@@ -150,10 +178,11 @@ func main() {
 
 // kernel writes one sine/cosine kernel; the steps mirror kernels/trig.go.
 func kernel(v isa, c *consts) {
-	TEXT(v.name, NOSPLIT, "func(dst, src []float64, cos bool)")
+	TEXT(v.name, NOSPLIT, "func(dst, src []float64, cos bool) (outOfRange bool)")
 	Doc(fmt.Sprintf("%s sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,", v.name),
-		fmt.Sprintf("for i < len(src), which is a multiple of %d, for arguments of magnitude", v.lanes),
-		"below trigLimit (others give garbage: the caller handles them).")
+		fmt.Sprintf("for i < len(src), which is a multiple of %d. It reports whether some", v.lanes),
+		"argument was NaN, infinite or of magnitude trigLimit or more: their",
+		"results are garbage, and the caller computes them again.")
 	dstP := Load(Param("dst").Base(), GP64())
 	srcP := Load(Param("src").Base(), GP64())
 	n := Load(Param("src").Len(), GP64())
@@ -164,6 +193,8 @@ func kernel(v isa, c *consts) {
 	// qAdd is the quadrant offset: 1 for cosine, 0 for sine; signKeep keeps
 	// x's sign bit for sine, nothing for cosine.
 	qAdd, signKeep := v.vec(), v.vec()
+	bad := v.mask()
+	v.clearMask(bad)
 	v.xor(qAdd, qAdd, qAdd)
 	VMOVUPD(c.sign, signKeep)
 	TESTB(cosFlag, cosFlag)
@@ -178,6 +209,7 @@ func kernel(v isa, c *consts) {
 	x, ax := v.vec(), v.vec()
 	VMOVUPD(Mem{Base: srcP}, x)
 	v.and(c.abs, x, ax)
+	v.outOfRange(c.limit, ax, bad)
 
 	// fn = roundeven(ax * 2/pi); q = its integer bits (+1 for cosine).
 	fn, q := v.vec(), v.vec()
@@ -321,6 +353,9 @@ func kernel(v isa, c *consts) {
 	JMP(LabelRef(loop))
 
 	Label(done)
+	ret := GP8()
+	v.setIfAny(bad, ret)
+	Store(ret, ReturnIndex(0))
 	VZEROUPPER()
 	RET()
 }

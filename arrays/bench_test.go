@@ -1,8 +1,18 @@
 package arrays
 
 import (
+	"os"
+	"strconv"
 	"testing"
 )
+
+// BENCH_WORKERS=n runs the benchmarks on n workers (scripts/bench_numpy.sh
+// passes it through), to compare with single-threaded NumPy core for core.
+func init() {
+	if n, err := strconv.Atoi(os.Getenv("BENCH_WORKERS")); err == nil {
+		SetWorkers(n)
+	}
+}
 
 // The benchmarks of issue 2, on 10 million float64 values; the NumPy
 // comparison script (scripts/bench_numpy.sh) runs the same work in NumPy.

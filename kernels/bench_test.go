@@ -1,6 +1,17 @@
 package kernels
 
-import "testing"
+import (
+	"os"
+	"strconv"
+	"testing"
+)
+
+// BENCH_WORKERS=n runs the benchmarks on n workers.
+func init() {
+	if n, err := strconv.Atoi(os.Getenv("BENCH_WORKERS")); err == nil {
+		SetWorkers(n)
+	}
+}
 
 const streamN = 10_000_000
 

@@ -5,16 +5,17 @@
 # a parallel read measured in the same run).
 #
 #   bash scripts/bench_numpy.sh            # about a minute
-#   BENCHTIME=5s bash scripts/bench_numpy.sh
+#   BENCHTIME=5s COUNT=5 bash scripts/bench_numpy.sh   # longer, steadier
+#   BENCH_WORKERS=1 bash scripts/bench_numpy.sh         # Workbench on one core, as NumPy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "== Go benchmarks ($(nproc) cores)" >&2
-go test -run '^$' -bench '^Benchmark(StreamTriad|StreamSum)$' -benchtime "${BENCHTIME:-3s}" ./kernels | tee "$tmp/go.txt" >&2
-go test -run '^$' -bench '^Benchmark(Triad|Sum|Sin|CallOverhead)$' -benchtime "${BENCHTIME:-3s}" ./arrays | tee -a "$tmp/go.txt" >&2
+echo "== Go benchmarks ($(nproc) cores, ${BENCH_WORKERS:-all} workers)" >&2
+go test -run '^$' -bench '^Benchmark(StreamTriad|StreamSum)$' -benchtime "${BENCHTIME:-2s}" -count "${COUNT:-3}" ./kernels | tee "$tmp/go.txt" >&2
+go test -run '^$' -bench '^Benchmark(Triad|Sum|Sin|CallOverhead)$' -benchtime "${BENCHTIME:-2s}" -count "${COUNT:-3}" ./arrays | tee -a "$tmp/go.txt" >&2
 
 echo "== NumPy (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)" >&2
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 test/bench/numpy_bench.py | tee "$tmp/numpy.txt" >&2

@@ -2,7 +2,9 @@ package arrays
 
 import (
 	"fmt"
+	"math"
 	"runtime"
+	"sort"
 
 	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
@@ -57,6 +59,61 @@ func allocOut(dev devices.Device, dt DType, shp []int) *Array {
 	buf, err := u.AllocUninit(dt, shape.Shape(shp).Size())
 	check("alloc", err)
 	return &Array{dt: dt, shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
+}
+
+// memoryOrder returns the order of a's axes, slowest first, in which its
+// elements lie in memory without gaps, when that is not C order (a
+// transposed contiguous array, say); otherwise nil.
+func (a *Array) memoryOrder() []int {
+	if a.IsContiguous() || len(a.shape) < 2 {
+		return nil
+	}
+	perm := make([]int, len(a.shape))
+	for i := range perm {
+		perm[i] = i
+	}
+	key := func(ax int) int {
+		if a.shape[ax] <= 1 {
+			return math.MaxInt // anywhere will do; put them first
+		}
+		return a.strides[ax]
+	}
+	sort.SliceStable(perm, func(i, j int) bool { return key(perm[i]) > key(perm[j]) })
+	want := 1
+	for i := len(perm) - 1; i >= 0; i-- {
+		ax := perm[i]
+		if a.shape[ax] <= 1 {
+			continue
+		}
+		if a.strides[ax] != want {
+			return nil
+		}
+		want *= a.shape[ax]
+	}
+	return perm
+}
+
+// allocOutLike is allocOut for a result of like's shape, laid out in memory
+// as like is (NumPy's order "K"), so that element-wise work on a transposed
+// array reads and writes memory in order. It falls back to C order.
+func allocOutLike(dev devices.Device, dt DType, shp []int, like *Array) *Array {
+	if like == nil || !shape.Shape(like.shape).Equal(shp) {
+		return allocOut(dev, dt, shp)
+	}
+	perm := like.memoryOrder()
+	if perm == nil {
+		return allocOut(dev, dt, shp)
+	}
+	pshape := make([]int, len(perm))
+	for i, ax := range perm {
+		pshape[i] = shp[ax]
+	}
+	out := allocOut(dev, dt, pshape)
+	inv := make([]int, len(perm))
+	for i, ax := range perm {
+		inv[ax] = i
+	}
+	return PermuteDims(out, inv...)
 }
 
 // FromSlice returns an array that uses data, a typed Go slice such as
@@ -263,7 +320,7 @@ func (a *Array) Astype(dt DType) *Array {
 	if dt == a.dt {
 		return a
 	}
-	out := allocOut(a.Device(), dt, a.shape)
+	out := allocOutLike(a.Device(), dt, a.shape, a)
 	check("astype", a.Device().Copy(out.view(), a.view()))
 	return out
 }

@@ -84,8 +84,12 @@ func binary(name string, op kernels.BinaryOp, rule binaryRule, x, y any) *Array 
 	if err != nil {
 		panic(shapeErr(name, "operands could not be broadcast together with shapes", a.shape, b.shape))
 	}
+	like := a
+	if !shape.Shape(a.shape).Equal(shp) {
+		like = b
+	}
 	a, b = a.Astype(dt), b.Astype(dt)
-	res := allocOut(a.Device(), out, shp)
+	res := allocOutLike(a.Device(), out, shp, like)
 	run(name, func() error {
 		return a.Device().Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp))
 	})
@@ -267,7 +271,7 @@ func unary(name string, op kernels.UnaryOp, rule unaryRule, x *Array) *Array {
 		out = dt.RealOf()
 	}
 	src := x.Astype(dt)
-	res := allocOut(x.Device(), out, x.shape)
+	res := allocOutLike(x.Device(), out, x.shape, x)
 	check(name, x.Device().Unary(op, res.view(), src.view()))
 	return res
 }

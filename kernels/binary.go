@@ -10,7 +10,7 @@ type bin1D[T, R any] func(n int, d []R, od, ds int, x []T, ox, xs int, y []T, oy
 // element type; dst holds bool for comparisons and logical operations and
 // the inputs' type otherwise.
 func Binary(op BinaryOp, shape []int, dst, a, b Operand) (err error) {
-	l := newLoop(shape, dst, a, b)
+	l := newElementwiseLoop(shape, dst, a, b)
 	if l.size == 0 {
 		return nil
 	}

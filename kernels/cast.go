@@ -6,7 +6,7 @@ package kernels
 // complex numbers drop their imaginary part when they become real, and
 // anything becomes bool by comparing with zero.
 func Copy(shape []int, dst, src Operand) error {
-	l := newLoop(shape, dst, src)
+	l := newElementwiseLoop(shape, dst, src)
 	if l.size == 0 {
 		return nil
 	}
@@ -81,7 +81,28 @@ func runSame[T any](l *loop, d, s []T) error {
 	return nil
 }
 
-func realToReal[D, S realNum](x S) D { return D(x) }
+// runConvert is runCast for real numbers, with the conversion written in the
+// loop so that the compiler inlines it.
+func runConvert[D, S realNum](l *loop, d []D, s []S) error {
+	ds, ss := l.inner(0), l.inner(1)
+	Parallel(l.size, Grain, func(_, lo, hi int) {
+		l.runs(lo, hi, func(o []int, n int) {
+			od, os := o[0], o[1]
+			if ds == 1 && ss == 1 {
+				d, s := d[od:od+n], s[os:os+n]
+				for i := range d {
+					d[i] = D(s[i])
+				}
+				return
+			}
+			for i := 0; i < n; i++ {
+				d[od] = D(s[os])
+				od, os = od+ds, os+ss
+			}
+		})
+	})
+	return nil
+}
 
 func castToReal[D realNum](l *loop, d []D, src any) error {
 	switch s := src.(type) {
@@ -95,25 +116,25 @@ func castToReal[D realNum](l *loop, d []D, src any) error {
 			return 0
 		})
 	case []int8:
-		return runCast(l, d, s, realToReal[D, int8])
+		return runConvert(l, d, s)
 	case []int16:
-		return runCast(l, d, s, realToReal[D, int16])
+		return runConvert(l, d, s)
 	case []int32:
-		return runCast(l, d, s, realToReal[D, int32])
+		return runConvert(l, d, s)
 	case []int64:
-		return runCast(l, d, s, realToReal[D, int64])
+		return runConvert(l, d, s)
 	case []uint8:
-		return runCast(l, d, s, realToReal[D, uint8])
+		return runConvert(l, d, s)
 	case []uint16:
-		return runCast(l, d, s, realToReal[D, uint16])
+		return runConvert(l, d, s)
 	case []uint32:
-		return runCast(l, d, s, realToReal[D, uint32])
+		return runConvert(l, d, s)
 	case []uint64:
-		return runCast(l, d, s, realToReal[D, uint64])
+		return runConvert(l, d, s)
 	case []float32:
-		return runCast(l, d, s, realToReal[D, float32])
+		return runConvert(l, d, s)
 	case []float64:
-		return runCast(l, d, s, realToReal[D, float64])
+		return runConvert(l, d, s)
 	case []complex64:
 		return runCast(l, d, s, func(z complex64) D { return D(real(z)) })
 	case []complex128:

@@ -20,6 +20,58 @@ type loop struct {
 	size    int
 }
 
+// newElementwiseLoop is newLoop with the axes ordered by the first operand's
+// strides, largest first, so that an element-wise kernel walks memory in
+// order when the operands are laid out alike but not in C order (a
+// transposed array and a result allocated in its layout). Each element is
+// computed on its own, so the order changes nothing but speed.
+func newElementwiseLoop(shape []int, ops ...Operand) *loop {
+	nd := len(shape)
+	if nd < 2 {
+		return newLoop(shape, ops...)
+	}
+	perm := make([]int, nd)
+	for i := range perm {
+		perm[i] = i
+	}
+	key := func(i int) int {
+		st := ops[0].Strides[perm[i]]
+		if st < 0 {
+			st = -st
+		}
+		return st
+	}
+	sorted := true
+	for i := 1; i < nd; i++ {
+		if shape[perm[i-1]] > 1 && shape[perm[i]] > 1 && key(i-1) < key(i) {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return newLoop(shape, ops...)
+	}
+	// Insertion sort, stable: few axes.
+	for i := 1; i < nd; i++ {
+		for j := i; j > 0 && key(j-1) < key(j); j-- {
+			perm[j-1], perm[j] = perm[j], perm[j-1]
+		}
+	}
+	pshape := make([]int, nd)
+	for i, p := range perm {
+		pshape[i] = shape[p]
+	}
+	pops := make([]Operand, len(ops))
+	for k, op := range ops {
+		st := make([]int, nd)
+		for i, p := range perm {
+			st[i] = op.Strides[p]
+		}
+		pops[k] = Operand{Data: op.Data, Offset: op.Offset, Strides: st}
+	}
+	return newLoop(pshape, pops...)
+}
+
 func newLoop(shape []int, ops ...Operand) *loop {
 	l := &loop{size: 1, strides: make([][]int, len(ops)), offsets: make([]int, len(ops))}
 	for _, d := range shape {

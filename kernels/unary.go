@@ -13,7 +13,7 @@ type un1D[T, R any] func(n int, d []R, od, ds int, s []T, os, ss int)
 // real type for Abs, Real and Imag of complex input, and src's type for the
 // rest.
 func Unary(op UnaryOp, shape []int, dst, src Operand) error {
-	l := newLoop(shape, dst, src)
+	l := newElementwiseLoop(shape, dst, src)
 	if l.size == 0 {
 		return nil
 	}

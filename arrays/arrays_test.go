@@ -278,3 +278,48 @@ func TestScalarAccessErrors(t *testing.T) {
 		}
 	}
 }
+
+// Element-wise results of a transposed array are laid out as their input
+// (NumPy's order K), hold the same values as for a C-order copy, and
+// reshape correctly afterwards.
+func TestResultsKeepInputLayout(t *testing.T) {
+	x := Arange(24).Astype(Float64).Reshape(2, 3, 4)
+	xt := PermuteDims(x, 2, 0, 1)
+	y := xt.Add(1)
+	if y.IsContiguous() {
+		t.Errorf("result of a permuted input is C-contiguous; want the input's layout")
+	}
+	if got := y.Strides(); !equalInts(got, []int{1, 12, 4}) {
+		t.Errorf("strides %v, want [1 12 4] (as the input's)", got)
+	}
+	want := Copy(xt).Add(1)
+	if !equalF64(y.Float64s(), want.Float64s()) {
+		t.Errorf("values %v, want %v", y.Float64s(), want.Float64s())
+	}
+	if got := y.Reshape(-1).Float64s(); !equalF64(got, want.Reshape(-1).Float64s()) {
+		t.Errorf("reshape of a K-order result: %v", got)
+	}
+	// A reversed input falls back to C order; so does a result whose shape
+	// comes from broadcasting.
+	if !x.Index("::-1").Add(1).IsContiguous() {
+		t.Errorf("result of a reversed input is not C-contiguous")
+	}
+	if !Add(xt.Index(Ellipsis, 0), Ones(4, 1, 1)).IsContiguous() {
+		t.Errorf("result of a broadcast is not C-contiguous")
+	}
+	if z := Sin(xt); !equalF64(z.Float64s(), Sin(Copy(xt)).Float64s()) {
+		t.Errorf("sin of a transposed array differs from sin of its copy")
+	}
+}
+
+func equalF64(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"sort"
 
-	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
 	"workbench/devices"
 )
@@ -364,4 +363,3 @@ func (a *Array) Assign(value any) *Array {
 	return a
 }
 
-var _ = dtype.Bool

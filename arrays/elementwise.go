@@ -3,7 +3,6 @@ package arrays
 import (
 	"fmt"
 
-	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
 	"workbench/devices"
 	"workbench/kernels"
@@ -414,4 +413,3 @@ func Clip(x *Array, lo, hi any) *Array {
 	return out.Astype(x.dt)
 }
 
-var _ = dtype.Bool

@@ -3,7 +3,6 @@ package arrays
 import (
 	"fmt"
 
-	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
 	"workbench/kernels"
 )
@@ -263,4 +262,3 @@ func (a *Array) All(opts ...Option) *Array { return All(a, opts...) }
 // Any is Any(a, opts...).
 func (a *Array) Any(opts ...Option) *Array { return Any(a, opts...) }
 
-var _ = dtype.Bool

@@ -362,4 +362,3 @@ func (a *Array) Assign(value any) *Array {
 	check("assign", a.Device().Copy(a.view(), src))
 	return a
 }
-

@@ -412,4 +412,3 @@ func Clip(x *Array, lo, hi any) *Array {
 	}
 	return out.Astype(x.dt)
 }
-

@@ -261,4 +261,3 @@ func (a *Array) All(opts ...Option) *Array { return All(a, opts...) }
 
 // Any is Any(a, opts...).
 func (a *Array) Any(opts ...Option) *Array { return Any(a, opts...) }
-

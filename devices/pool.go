@@ -68,6 +68,11 @@ func poolPut(data any) {
 // counts pooled memory as live, and so runs too rarely for the pool to
 // refill by itself. A collection of a heap of large arrays costs far less
 // than the page faults of fresh memory.
+// collectMinBytes bounds how often a pool miss may ask for a collection:
+// at most once per this many bytes handed out, so that a program allocating
+// many different sizes does not collect on every allocation.
+const collectMinBytes = 32 << 20
+
 var handedOut struct {
 	sync.Mutex
 	n int
@@ -80,7 +85,7 @@ func newHostBuffer(dt dtype.DType, n int, zero bool) (*cpuBuffer, error) {
 	if size := n * dt.Size(); size >= poolMinBytes {
 		data := poolGet(dt, n)
 		handedOut.Lock()
-		collect := data == nil && handedOut.n >= size
+		collect := data == nil && handedOut.n >= max(size, collectMinBytes)
 		if collect {
 			handedOut.n = 0
 		}

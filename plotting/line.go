@@ -1,0 +1,149 @@
+package plotting
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+func sprintf(format string, v float64) string { return fmt.Sprintf(format, v) }
+
+// Line draws y against x as a line; x may be nil for 0, 1, 2, ... NaN
+// values break the line. Options: Label, Color, LineWidth, Dashes, Alpha,
+// Marker (draws markers at the points too).
+func (ax *Axes) Line(x, y any, opts ...Option) *Axes {
+	xs, ys := xy("Line", x, y)
+	s := makeStyle(opts)
+	return ax.add(&lineItem{xs: xs, ys: ys, style: s, color: ax.colorFor(s)})
+}
+
+// Scatter draws markers at (x, y). Options: Label, Color, Marker,
+// MarkerSize, Alpha, Sizes (per point, in points), Values (per point,
+// coloured through Colormap), Colorbar.
+func (ax *Axes) Scatter(x, y any, opts ...Option) *Axes {
+	xs, ys := xy("Scatter", x, y)
+	s := makeStyle(opts)
+	it := &scatterItem{xs: xs, ys: ys, style: s, color: ax.colorFor(s)}
+	if s.sizes != nil {
+		it.sizes = floats("Scatter", "Sizes", s.sizes)
+		sameLen("Scatter", []string{"x", "Sizes"}, xs, it.sizes)
+	}
+	if s.colors != nil {
+		it.values = floats("Scatter", "Values", s.colors)
+		sameLen("Scatter", []string{"x", "Values"}, xs, it.values)
+	}
+	return ax.add(it)
+}
+
+// Sizes gives each scatter point its own marker size, in points.
+func Sizes(v any) Option { return func(st *style) { st.sizes = v } }
+
+// Values gives each scatter point a value that the colormap colours.
+func Values(v any) Option { return func(st *style) { st.colors = v } }
+
+type lineItem struct {
+	xs, ys []float64
+	style  *style
+	color  color.Color
+}
+
+// segments splits points at NaN and infinite values into runs to draw.
+func segments(xs, ys []float64) []plotter.XYs {
+	var out []plotter.XYs
+	var cur plotter.XYs
+	for i := range xs {
+		x, y := xs[i], ys[i]
+		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, plotter.XY{X: x, Y: y})
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func (it *lineItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendEntry, error) {
+	xs, ys := decimate(it.xs, it.ys, pixels)
+	var ps []plot.Plotter
+	var thumb plot.Thumbnailer
+	for _, seg := range segments(xs, ys) {
+		l, err := plotter.NewLine(seg)
+		if err != nil {
+			return nil, nil, err
+		}
+		l.LineStyle = it.style.lineStyle(it.color)
+		ps = append(ps, l)
+		thumb = l
+		if it.style.marker != "" {
+			sc, err := plotter.NewScatter(seg)
+			if err != nil {
+				return nil, nil, err
+			}
+			sc.GlyphStyle = it.style.glyphStyle(it.color)
+			ps = append(ps, sc)
+		}
+	}
+	if thumb == nil {
+		return ps, nil, nil
+	}
+	return ps, []legendEntry{{label: it.style.label, thumbs: []plot.Thumbnailer{thumb}}}, nil
+}
+
+type scatterItem struct {
+	xs, ys, sizes, values []float64
+	style                 *style
+	color                 color.Color
+}
+
+func (it *scatterItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendEntry, error) {
+	var pts plotter.XYs
+	var idx []int
+	for i := range it.xs {
+		if math.IsNaN(it.xs[i]) || math.IsNaN(it.ys[i]) || math.IsInf(it.xs[i], 0) || math.IsInf(it.ys[i], 0) {
+			continue
+		}
+		pts = append(pts, plotter.XY{X: it.xs[i], Y: it.ys[i]})
+		idx = append(idx, i)
+	}
+	if len(pts) == 0 {
+		return nil, nil, nil
+	}
+	sc, err := plotter.NewScatter(pts)
+	if err != nil {
+		return nil, nil, err
+	}
+	base := it.style.glyphStyle(it.color)
+	sc.GlyphStyle = base
+	var cm *colorMapper
+	if it.values != nil {
+		cm = newColorMapper(it.style, it.values)
+	}
+	if it.sizes != nil || cm != nil {
+		sc.GlyphStyleFunc = func(i int) draw.GlyphStyle {
+			g := base
+			if it.sizes != nil {
+				g.Radius = vg.Points(it.sizes[idx[i]])
+			}
+			if cm != nil {
+				g.Color = it.style.withAlpha(cm.color(it.values[idx[i]]))
+			}
+			return g
+		}
+	}
+	ps := []plot.Plotter{sc}
+	if cm != nil && it.style.colorbar {
+		ax.addColorbar(cm)
+	}
+	return ps, []legendEntry{{label: it.style.label, thumbs: []plot.Thumbnailer{sc}}}, nil
+}

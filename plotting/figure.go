@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,16 +61,20 @@ func DPI(dpi float64) FigureOption { return func(f *Figure) { f.dpi = dpi } }
 // Title sets the figure's title (above all panels).
 func Title(s string) FigureOption { return func(f *Figure) { f.title = s } }
 
-// ShareX gives all panels of a grid the same x range.
+// ShareX gives all panels of a grid the same x range; as matplotlib's
+// sharex, only the bottom row shows x tick labels.
 func ShareX() FigureOption { return func(f *Figure) { f.shareX = true } }
 
-// ShareY gives all panels of a grid the same y range.
+// ShareY gives all panels of a grid the same y range; as matplotlib's
+// sharey, only the left column shows y tick labels.
 func ShareY() FigureOption { return func(f *Figure) { f.shareY = true } }
 
 // New returns a figure with one panel.
 func New(opts ...FigureOption) *Figure { return Grid(1, 1, opts...) }
 
-// Grid returns a figure with rows x cols panels.
+// Grid returns a figure with rows x cols panels, each with its own title,
+// labels and legend (At(r, c) reaches them). Without Size it is 4.8 x 3.6
+// inches per panel.
 func Grid(rows, cols int, opts ...FigureOption) *Figure {
 	if rows < 1 || cols < 1 {
 		panic(errorf("Grid", "need at least one row and one column, got %d x %d", rows, cols))
@@ -128,39 +132,51 @@ func (f *Figure) PixelSize() (w, h int) {
 	return int(f.width*f.dpi + 0.5), int(f.height*f.dpi + 0.5)
 }
 
-// draw renders the figure onto a canvas.
+// Space around and between the panels.
+const (
+	outerPad = 4 // points, around the figure
+	innerPad = 8 // points, between panels (beyond their tick labels)
+)
+
+// draw renders the figure onto a canvas, which is dpi dots per inch (for
+// decimation: a panel is at most width*dpi/cols pixels wide).
 func (f *Figure) draw(c draw.Canvas, dpi float64) error {
-	wpx := f.width * dpi / float64(f.cols)
+	wpx := int(math.Ceil(f.width * dpi / float64(f.cols)))
+	panels := make([]*panel, len(f.axes))
 	plots := make([][]*plot.Plot, f.rows)
 	for r := range plots {
 		plots[r] = make([]*plot.Plot, f.cols)
 		for k := range plots[r] {
-			p, err := f.axes[r*f.cols+k].build(int(wpx))
+			pn, err := f.axes[r*f.cols+k].buildPanel(wpx)
 			if err != nil {
 				return err
 			}
-			plots[r][k] = p
+			panels[r*f.cols+k] = pn
+			plots[r][k] = pn.p
 		}
 	}
 	f.share(plots)
+	c = draw.Crop(c, vg.Points(outerPad), -vg.Points(outerPad), vg.Points(outerPad), -vg.Points(outerPad))
 	if f.title != "" {
 		sty := plot.New().Title.TextStyle
 		sty.Font.Size = vg.Points(14)
 		sty.XAlign = draw.XCenter
 		sty.YAlign = draw.YTop
 		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.title)
-		c.Max.Y -= sty.Height(f.title) + vg.Points(4)
+		c.Max.Y -= sty.Height(f.title) + vg.Points(6)
 	}
+	var canvases [][]draw.Canvas
 	if f.rows*f.cols == 1 {
-		plots[0][0].Draw(c)
-		return nil
+		canvases = [][]draw.Canvas{{c}}
+	} else {
+		tiles := draw.Tiles{Rows: f.rows, Cols: f.cols, PadX: vg.Points(innerPad), PadY: vg.Points(innerPad)}
+		canvases = plot.Align(plots, tiles, c)
 	}
-	tiles := draw.Tiles{Rows: f.rows, Cols: f.cols, PadX: vg.Points(8), PadY: vg.Points(8),
-		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
-	canvases := plot.Align(plots, tiles, c)
 	for r := range plots {
 		for k := range plots[r] {
-			plots[r][k].Draw(canvases[r][k])
+			pn := panels[r*f.cols+k]
+			pn.p.Draw(canvases[r][k])
+			pn.drawLegend(canvases[r][k])
 		}
 	}
 	return nil
@@ -174,6 +190,18 @@ func (f *Figure) share(plots [][]*plot.Plot) {
 	var all []*plot.Plot
 	for _, row := range plots {
 		all = append(all, row...)
+	}
+	// As matplotlib's sharex/sharey: tick labels only on the outer panels,
+	// x on the bottom row, y on the left column.
+	for r, row := range plots {
+		for k, p := range row {
+			if f.shareX && r < f.rows-1 {
+				hideTickLabels(&p.X)
+			}
+			if f.shareY && k > 0 {
+				hideTickLabels(&p.Y)
+			}
+		}
 	}
 	if f.shareX {
 		lo, hi := all[0].X.Min, all[0].X.Max
@@ -195,27 +223,32 @@ func (f *Figure) share(plots [][]*plot.Plot) {
 	}
 }
 
-// Image renders the figure to an image at its size and resolution.
+// imageCanvas is a white canvas of the figure's pixel size. (gonum's image
+// canvas takes whole dots per inch; for a fractional resolution the figure
+// is laid out at the nearest whole one, on exactly PixelSize pixels.)
+func (f *Figure) imageCanvas() *vgimg.Canvas {
+	w, h := f.PixelSize()
+	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	return vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(max(int(f.dpi+0.5), 1)))
+}
+
+// Image renders the figure to an image of PixelSize pixels.
 func (f *Figure) Image() (image.Image, error) {
-	w, h := vg.Length(f.width)*vg.Inch, vg.Length(f.height)*vg.Inch
-	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(int(f.dpi+0.5)),
-		vgimg.UseBackgroundColor(color.White))
+	c := f.imageCanvas()
 	if err := f.draw(draw.New(c), f.dpi); err != nil {
 		return nil, err
 	}
 	return c.Image(), nil
 }
 
-// Render returns the figure as "png", "svg" or "pdf" bytes.
+// Render returns the figure as "png", "svg" or "pdf" bytes. A PNG is
+// PixelSize pixels: round(width*dpi) x round(height*dpi).
 func (f *Figure) Render(format string) ([]byte, error) {
 	w, h := vg.Length(f.width)*vg.Inch, vg.Length(f.height)*vg.Inch
-	var canvas interface {
-		vg.CanvasWriterTo
-	}
+	var canvas vg.CanvasWriterTo
 	switch strings.ToLower(format) {
 	case "png":
-		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(int(f.dpi+0.5)), vgimg.UseBackgroundColor(color.White))
-		canvas = vgimg.PngCanvas{Canvas: c}
+		canvas = vgimg.PngCanvas{Canvas: f.imageCanvas()}
 	case "svg":
 		canvas = vgsvg.New(w, h)
 	case "pdf":
@@ -245,10 +278,17 @@ func (f *Figure) SVG() ([]byte, error) { return f.Render("svg") }
 func (f *Figure) PDF() ([]byte, error) { return f.Render("pdf") }
 
 // Save writes the figure to path in the format its extension names (.png,
-// .svg or .pdf), through a temporary file and a rename.
+// .svg or .pdf; any case). It writes a temporary file beside path and
+// renames it, so path is either left as it was or holds the whole figure;
+// a failed save leaves nothing behind.
 func (f *Figure) Save(path string) error {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	data, err := f.Render(ext)
+	ext := filepath.Ext(path)
+	switch strings.ToLower(ext) {
+	case ".png", ".svg", ".pdf":
+	default:
+		return errorf("Save", "%s: unknown extension %q (want .png, .svg or .pdf)", path, ext)
+	}
+	data, err := f.Render(strings.ToLower(ext[1:]))
 	if err != nil {
 		return fmt.Errorf("plotting: saving %s: %w", path, err)
 	}
@@ -256,9 +296,20 @@ func (f *Figure) Save(path string) error {
 	if err != nil {
 		return fmt.Errorf("plotting: saving %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+		return fmt.Errorf("plotting: saving %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("plotting: saving %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("plotting: saving %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -267,5 +318,6 @@ func (f *Figure) Save(path string) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("plotting: saving %s: %w", path, err)
 	}
+	ok = true
 	return nil
 }

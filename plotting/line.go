@@ -74,10 +74,14 @@ func segments(xs, ys []float64) []plotter.XYs {
 }
 
 func (it *lineItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendEntry, error) {
-	xs, ys := decimate(it.xs, it.ys, pixels)
+	xs, ys := ax.logMask(it.xs, it.ys)
+	if it.style.marker == "" {
+		// Markers show every point, so only bare lines are decimated.
+		xs, ys = decimateView(xs, ys, pixels, ax.xspan(), ax.xlog)
+	}
 	var ps []plot.Plotter
 	var thumb plot.Thumbnailer
-	for _, seg := range segments(xs, ys) {
+	for _, seg := range it.pieces(segments(xs, ys)) {
 		l, err := plotter.NewLine(seg)
 		if err != nil {
 			return nil, nil, err
@@ -92,12 +96,92 @@ func (it *lineItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendEntr
 			}
 			sc.GlyphStyle = it.style.glyphStyle(it.color)
 			ps = append(ps, sc)
+			thumb = lineMarkerThumb{l, sc}
 		}
 	}
 	if thumb == nil {
 		return ps, nil, nil
 	}
 	return ps, []legendEntry{{label: it.style.label, thumbs: []plot.Thumbnailer{thumb}}}, nil
+}
+
+// strokeChunk is the most points one stroke of a long line gets. The
+// rasteriser (freetype's, under gonum's image canvas) keeps each pixel row's
+// cells in a list that it searches from the start, so one stroke across the
+// whole panel costs time in proportion to its length times its width;
+// strokes of a few dozen pixels each keep that short. Consecutive pieces
+// share their end point, so the line stays joined (each piece's butt end
+// meets the next one's start; only a round join's sliver, under a pixel,
+// can differ).
+const strokeChunk = 128
+
+// pieces splits long runs into strokes of at most strokeChunk points. Lines
+// with dashes are not split (the dash pattern would restart at each piece),
+// nor is anything when decimation is off (the tests' reference picture is
+// a single stroke per run, as gonum draws it).
+func (it *lineItem) pieces(runs []plotter.XYs) []plotter.XYs {
+	if noDecimate || len(it.style.dashes) > 0 {
+		return runs
+	}
+	var out []plotter.XYs
+	for _, r := range runs {
+		for len(r) > strokeChunk {
+			out = append(out, r[:strokeChunk])
+			r = r[strokeChunk-1:]
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// lineMarkerThumb is the legend sample of a line with markers.
+type lineMarkerThumb struct {
+	l  *plotter.Line
+	sc *plotter.Scatter
+}
+
+func (t lineMarkerThumb) Thumbnail(c *draw.Canvas) {
+	t.l.Thumbnail(c)
+	t.sc.Thumbnail(c)
+}
+
+// logMask returns xs and ys with the points that a log axis cannot show
+// (zero or negative there) made NaN, so they are left out and break a
+// line; the inputs are copied only when something changes.
+func (ax *Axes) logMask(xs, ys []float64) ([]float64, []float64) {
+	bad := func(i int) bool { return (ax.xlog && xs[i] <= 0) || (ax.ylog && ys[i] <= 0) }
+	if !ax.xlog && !ax.ylog {
+		return xs, ys
+	}
+	for i := range xs {
+		if !bad(i) {
+			continue
+		}
+		mx, my := append([]float64(nil), xs...), append([]float64(nil), ys...)
+		for j := i; j < len(xs); j++ {
+			if bad(j) {
+				mx[j], my[j] = math.NaN(), math.NaN()
+			}
+		}
+		return mx, my
+	}
+	return xs, ys
+}
+
+// xspan is the widest x range the panel can show, for decimation: the
+// limits' width (in decades on a log axis), or +Inf for the data's range.
+func (ax *Axes) xspan() float64 {
+	if ax.xlim == nil {
+		return math.Inf(1)
+	}
+	lo, hi := ax.xlim[0], ax.xlim[1]
+	if ax.xlog {
+		if lo <= 0 {
+			return math.Inf(1)
+		}
+		return math.Log10(hi / lo)
+	}
+	return hi - lo
 }
 
 type scatterItem struct {
@@ -110,7 +194,7 @@ func (it *scatterItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendE
 	var pts plotter.XYs
 	var idx []int
 	for i := range it.xs {
-		if math.IsNaN(it.xs[i]) || math.IsNaN(it.ys[i]) || math.IsInf(it.xs[i], 0) || math.IsInf(it.ys[i], 0) {
+		if !isFinite(it.xs[i]) || !isFinite(it.ys[i]) || (ax.xlog && it.xs[i] <= 0) || (ax.ylog && it.ys[i] <= 0) {
 			continue
 		}
 		pts = append(pts, plotter.XY{X: it.xs[i], Y: it.ys[i]})

@@ -188,8 +188,3 @@ func (m *colorMapper) rgba(v float64) [4]uint8 {
 	r, g, b := m.table.rgb((v - m.lo) / (m.hi - m.lo))
 	return [4]uint8{r, g, b, 0xff}
 }
-
-// addColorbar is called by series that want a colour bar for m. The
-// panel finds its colour bars in fit (colorbar.go) from the series
-// themselves, so this has nothing left to do.
-func (ax *Axes) addColorbar(m *colorMapper) {}

@@ -24,8 +24,8 @@ func (ax *Axes) ErrorBars(x, y, yerr any, opts ...Option) *Axes {
 	if yerr != nil {
 		it.yerr = errorValues("ErrorBars", "yerr", yerr, "y", len(ys))
 	}
-	if xe, ok := s.binEdges.(xerrOption); ok {
-		it.xerr = errorValues("ErrorBars", "XErr", xe.v, "x", len(xs))
+	if s.xerr != nil {
+		it.xerr = errorValues("ErrorBars", "XErr", s.xerr, "x", len(xs))
 	}
 	it.color = ax.colorFor(s)
 	return ax.add(it)
@@ -33,11 +33,7 @@ func (ax *Axes) ErrorBars(x, y, yerr any, opts ...Option) *Axes {
 
 // XErr gives ErrorBars horizontal error bars from x-v to x+v: an array or
 // slice as long as x, or one number for every point.
-func XErr(v any) Option { return func(st *style) { st.binEdges = xerrOption{v} } }
-
-// xerrOption is what XErr keeps in style.binEdges (there is no field of
-// its own).
-type xerrOption struct{ v any }
+func XErr(v any) Option { return func(st *style) { st.xerr = v } }
 
 // errorValues reads errors for n points: n values, or one for all; they
 // must not be negative (NaN is allowed: no bar).

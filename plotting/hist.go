@@ -52,7 +52,7 @@ func BinRange(lo, hi float64) Option {
 	if !(lo <= hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
 		panic(errorf("BinRange", "range [%g, %g]: want finite limits, the lower not above the upper", lo, hi))
 	}
-	return func(st *style) { st.binEdges = binRange{lo, hi} }
+	return func(st *style) { st.binRange = &binRange{lo, hi} }
 }
 
 // Density scales a histogram's heights to a probability density: each
@@ -60,8 +60,7 @@ func BinRange(lo, hi float64) Option {
 // so that the bars' area is 1 (numpy's density=True).
 func Density() Option { return func(st *style) { st.density = true } }
 
-// binRange is what BinRange keeps in style.binEdges (there is no field of
-// its own).
+// binRange is the range of BinRange.
 type binRange struct{ lo, hi float64 }
 
 // histogram computes the counts and edges as numpy.histogram (1.24) does.
@@ -73,16 +72,14 @@ func histogram(op string, x any, s *style) (counts, edges []float64) {
 			vals = append(vals, v)
 		}
 	}
-	switch e := s.binEdges.(type) {
-	case xerrOption:
+	if s.xerr != nil {
 		panic(errorf(op, "XErr is an option of ErrorBars, not of %s", op))
-	case nil:
-		counts, edges = uniformHistogram(vals, s.bins, nil)
-	case binRange:
-		counts, edges = uniformHistogram(vals, s.bins, &e)
-	default:
-		edges = checkEdges(op, floats(op, "BinEdges", e))
+	}
+	if s.binEdges != nil {
+		edges = checkEdges(op, floats(op, "BinEdges", s.binEdges))
 		counts = edgesHistogram(vals, edges)
+	} else {
+		counts, edges = uniformHistogram(vals, s.bins, s.binRange)
 	}
 	if s.density {
 		total := 0.0

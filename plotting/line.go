@@ -226,8 +226,5 @@ func (it *scatterItem) plotters(ax *Axes, pixels int) ([]plot.Plotter, []legendE
 		}
 	}
 	ps := []plot.Plotter{sc}
-	if cm != nil && it.style.colorbar {
-		ax.addColorbar(cm)
-	}
 	return ps, []legendEntry{{label: it.style.label, thumbs: []plot.Thumbnailer{sc}}}, nil
 }

@@ -28,6 +28,8 @@ type style struct {
 	vmin, vmax *float64
 	bins       int
 	binEdges   any
+	binRange   *binRange // histogram range (BinRange)
+	xerr       any       // horizontal errors (XErr)
 	density    bool
 	levels     any
 	colorbar   bool
@@ -86,7 +88,10 @@ func MarkerSize(pt float64) Option { return func(st *style) { st.markerSize = pt
 
 // Colormap names the colormap of a heatmap, contour or coloured scatter:
 // "viridis" (the default) or a diverging "coolwarm".
-func Colormap(name string) Option { return func(st *style) { st.colormap = name } }
+func Colormap(name string) Option {
+	lookupColormap("Colormap", name) // an unknown name fails here, at the call
+	return func(st *style) { st.colormap = name }
+}
 
 // ColorRange fixes the values that the ends of the colormap stand for.
 func ColorRange(vmin, vmax float64) Option {

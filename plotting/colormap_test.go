@@ -115,8 +115,9 @@ func TestUnknownColormapListsNames(t *testing.T) {
 		!strings.Contains(err.Error(), "viridis") || !strings.Contains(err.Error(), "coolwarm") {
 		t.Errorf("got %v, want a *Error naming jet and the known colormaps", err)
 	}
+	// The option itself checks the name, so the error comes at the call.
 	err = arrays.Maybe(func() { New().Axes().Imshow([][]float64{{1}}, Colormap("parula")) })
-	if !errors.As(err, &pe) || pe.Op != "Imshow" || !strings.Contains(err.Error(), "RdBu_r") {
+	if !errors.As(err, &pe) || pe.Op != "Colormap" || !strings.Contains(err.Error(), "RdBu_r") {
 		t.Errorf("Imshow with an unknown colormap: got %v", err)
 	}
 	names := Colormaps()

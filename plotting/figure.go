@@ -95,6 +95,9 @@ func Grid(rows, cols int, opts ...FigureOption) *Figure {
 	return f
 }
 
+// Panels returns the number of rows and columns of panels.
+func (f *Figure) Panels() (rows, cols int) { return f.rows, f.cols }
+
 // Axes returns the first (or only) panel.
 func (f *Figure) Axes() *Axes { return f.axes[0] }
 

@@ -98,16 +98,25 @@ func logReduce(x float64) (k float64, f, rest float64) {
 	return float64(e), f, s*(hfsq+r) - hfsq
 }
 
+// logSpecial is a logarithm's value for NaN, +Inf, negative and zero
+// arguments, and whether x is one of them.
+func logSpecial(x float64) (float64, bool) {
+	switch {
+	case x != x || math.IsInf(x, 1):
+		return x, true
+	case x < 0:
+		return math.NaN(), true
+	case x == 0:
+		return math.Inf(-1), true
+	}
+	return 0, false
+}
+
 // Log64 is the natural logarithm, within one ulp, subnormals included
 // (FreeBSD's e_log.c).
 func Log64(x float64) float64 {
-	switch {
-	case x != x || math.IsInf(x, 1):
-		return x
-	case x < 0:
-		return math.NaN()
-	case x == 0:
-		return math.Inf(-1)
+	if r, ok := logSpecial(x); ok {
+		return r
 	}
 	k, f, rest := logReduce(x)
 	return k*ln2Hi - ((-rest - k*ln2Lo) - f)
@@ -115,13 +124,8 @@ func Log64(x float64) float64 {
 
 // Log2_64 is the base-2 logarithm, exact for powers of two and accurate near 1.
 func Log2_64(x float64) float64 {
-	switch {
-	case x != x || math.IsInf(x, 1):
-		return x
-	case x < 0:
-		return math.NaN()
-	case x == 0:
-		return math.Inf(-1)
+	if r, ok := logSpecial(x); ok {
+		return r
 	}
 	k, f, rest := logReduce(x)
 	// log2(1+f) = (f + rest) / ln2, with f split so that the products are exact.
@@ -132,13 +136,8 @@ func Log2_64(x float64) float64 {
 
 // Log10_64 is the base-10 logarithm (FreeBSD's e_log10.c), accurate near 1.
 func Log10_64(x float64) float64 {
-	switch {
-	case x != x || math.IsInf(x, 1):
-		return x
-	case x < 0:
-		return math.NaN()
-	case x == 0:
-		return math.Inf(-1)
+	if r, ok := logSpecial(x); ok {
+		return r
 	}
 	k, f, rest := logReduce(x)
 	hi := math.Float64frombits(math.Float64bits(f) &^ (1<<32 - 1))

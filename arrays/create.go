@@ -235,8 +235,6 @@ func parseDims(op string, args []any) ([]int, *config) {
 			shp = append(shp, v...)
 		case Option:
 			opts = append(opts, v)
-		case func(*config):
-			opts = append(opts, v)
 		default:
 			panic(valueErr(op, "want axis lengths (ints) and options, got %T", a))
 		}

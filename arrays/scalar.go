@@ -1,7 +1,6 @@
 package arrays
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 
@@ -221,10 +220,10 @@ func binaryOperands(op string, x, y any) (a, b *Array, dt DType) {
 		}
 		return xa, ya, d
 	case xIsArr && ky != 0:
-		dt = weakResult(xa.dt, ky)
+		dt = dtype.WithScalar(xa.dt, ky)
 		return xa, scalarArray(op, y, dt).To(xa.Device()), dt
 	case yIsArr && kx != 0:
-		dt = weakResult(ya.dt, kx)
+		dt = dtype.WithScalar(ya.dt, kx)
 		return scalarArray(op, x, dt).To(ya.Device()), ya, dt
 	}
 	if !xIsArr {
@@ -234,15 +233,4 @@ func binaryOperands(op string, x, y any) (a, b *Array, dt DType) {
 		ya = Asarray(y)
 	}
 	return binaryOperands(op, xa, ya)
-}
-
-func weakResult(d DType, k dtype.ScalarKind) DType {
-	return dtype.WithScalar(d, k)
-}
-
-func describe(v any) string {
-	if a, ok := v.(*Array); ok {
-		return fmt.Sprintf("array of shape %v and dtype %v", a.shape, a.dt)
-	}
-	return fmt.Sprintf("%T", v)
 }

@@ -1,12 +1,7 @@
 package kernels
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"math"
-	"os"
-	"strconv"
 	"testing"
 )
 
@@ -15,24 +10,7 @@ import (
 // The real functions of libm.go against the C library's values, within the
 // ulps each one promises.
 func TestLibmAgainstC(t *testing.T) {
-	raw, err := os.ReadFile("testdata/libm.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data struct {
-		GeneratorSHA256 string `json:"generator_sha256"`
-		Rows            [][4]string
-	}
-	if err := json.Unmarshal(raw, &data); err != nil {
-		t.Fatal(err)
-	}
-	gen, err := os.ReadFile("testdata/generate_libm.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum := sha256.Sum256(gen); hex.EncodeToString(sum[:]) != data.GeneratorSHA256 {
-		t.Error("testdata/libm.json is stale: run go generate ./kernels")
-	}
+	rows := readGenerated[[4]string](t, "testdata/libm.json", "testdata/generate_libm.py")
 	funcs := map[string]struct {
 		f1  func(float64) float64
 		f2  func(float64, float64) float64
@@ -60,24 +38,14 @@ func TestLibmAgainstC(t *testing.T) {
 		"atan2": {f2: math.Atan2, ulp: 1},
 		"hypot": {f2: math.Hypot, ulp: 1},
 	}
-	parse := func(s string) float64 {
-		if s == "" {
-			return 0
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Fatalf("bad hex float %q", s)
-		}
-		return v
-	}
 	worst := map[string]float64{}
 	count := map[string]int{}
-	for _, r := range data.Rows {
+	for _, r := range rows {
 		fn, ok := funcs[r[0]]
 		if !ok {
 			t.Fatalf("unknown function %q in testdata", r[0])
 		}
-		x, y, want := parse(r[1]), parse(r[2]), parse(r[3])
+		x, y, want := parseHexFloat(t, r[1]), parseHexFloat(t, r[2]), parseHexFloat(t, r[3])
 		var got float64
 		if fn.f2 != nil {
 			got = fn.f2(x, y)

@@ -27,44 +27,20 @@ func ulpDiff(a, b float64) float64 {
 // across magnitudes from subnormal to trigLimit and right next to multiples
 // of pi/2.
 func TestSinCosAgainstLibm(t *testing.T) {
-	raw, err := os.ReadFile("testdata/trig.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data struct {
-		GeneratorSHA256 string `json:"generator_sha256"`
-		Rows            [][3]string
-	}
-	if err := json.Unmarshal(raw, &data); err != nil {
-		t.Fatal(err)
-	}
-	gen, err := os.ReadFile("testdata/generate_trig.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum := sha256.Sum256(gen); hex.EncodeToString(sum[:]) != data.GeneratorSHA256 {
-		t.Error("testdata/trig.json is stale: run go generate ./kernels")
-	}
-	if len(data.Rows) < 1000 {
-		t.Fatalf("only %d rows in testdata/trig.json", len(data.Rows))
-	}
-	hex := func(s string) float64 {
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Fatalf("bad hex float %q: %v", s, err)
-		}
-		return v
+	rows := readGenerated[[3]string](t, "testdata/trig.json", "testdata/generate_trig.py")
+	if len(rows) < 1000 {
+		t.Fatalf("only %d rows in testdata/trig.json", len(rows))
 	}
 	var worstSin, worstCos float64
-	for _, r := range data.Rows {
-		x, sin, cos := hex(r[0]), hex(r[1]), hex(r[2])
+	for _, r := range rows {
+		x, sin, cos := parseHexFloat(t, r[0]), parseHexFloat(t, r[1]), parseHexFloat(t, r[2])
 		ds, dc := ulpDiff(Sin64(x), sin), ulpDiff(Cos64(x), cos)
 		if ds > 1 || dc > 1 {
 			t.Errorf("x = %v: Sin64 %v (libm %v, %.2f ulp), Cos64 %v (libm %v, %.2f ulp)", x, Sin64(x), sin, ds, Cos64(x), cos, dc)
 		}
 		worstSin, worstCos = max(worstSin, ds), max(worstCos, dc)
 	}
-	t.Logf("%d arguments; worst: sin %.2f ulp, cos %.2f ulp", len(data.Rows), worstSin, worstCos)
+	t.Logf("%d arguments; worst: sin %.2f ulp, cos %.2f ulp", len(rows), worstSin, worstCos)
 }
 
 func TestSinCosSpecialValues(t *testing.T) {
@@ -77,4 +53,43 @@ func TestSinCosSpecialValues(t *testing.T) {
 			t.Errorf("Cos64(%v) = %v, want %v", x, got, want)
 		}
 	}
+}
+
+// readGenerated reads a JSON file of reference values written by a
+// generator script, checks that it records the script's current sha256
+// (else the data is stale), and returns its rows.
+func readGenerated[R any](t *testing.T, jsonPath, scriptPath string) []R {
+	t.Helper()
+	raw, err := os.ReadFile(jsonPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		GeneratorSHA256 string `json:"generator_sha256"`
+		Rows            []R
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	gen, err := os.ReadFile(scriptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(gen); hex.EncodeToString(sum[:]) != data.GeneratorSHA256 {
+		t.Errorf("%s is stale: run go generate ./kernels", jsonPath)
+	}
+	return data.Rows
+}
+
+// parseHexFloat reads a float written by Python's float.hex(); "" is 0.
+func parseHexFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	if s == "" {
+		return 0
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("bad hex float %q: %v", s, err)
+	}
+	return v
 }

@@ -11,21 +11,23 @@
 
 # Debian packages the project needs today: a C toolchain for cgo, git for the
 # module proxy's fallbacks and build stamping, and Debian's NumPy and SciPy for
-# the golden-data generators and the NumPy comparison script.
+# the golden-data generators and the NumPy comparison script, Jupyter's own
+# client (python3-jupyter-client) that drives the kernel process in a test as
+# a Jupyter front end would, and the Jupyter tools that check session files.
 WORKBENCH_PACKAGES_NOW=(
 	gcc libc6-dev pkg-config git ca-certificates
 	python3-numpy python3-scipy
+	python3-jupyter-client python3-nbformat jupyter-nbconvert
 )
 
 # Debian packages for later issues, installed already because they are cheap:
 # the desktop app (OpenGL and X11 headers for Fyne and go-gl), headless OpenGL
-# compute through EGL, a virtual X server and screenshots for the app's tests,
-# and the Jupyter tools that check our session files.
+# compute through EGL, and a virtual X server and screenshots for the app's
+# tests.
 WORKBENCH_PACKAGES_LATER=(
 	libgl-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 	libegl-dev
 	xvfb xauth imagemagick
-	python3-nbformat jupyter-nbconvert
 )
 
 # The oldest Go that builds Workbench.

@@ -108,6 +108,7 @@ func (r *rewriter) rewrite() {
 	} else {
 		r.shadowRename()
 	}
+	r.floatConsts()
 	r.rangeInt()
 	r.loopVars()
 	r.builtins()

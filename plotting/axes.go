@@ -311,7 +311,9 @@ func (logScale) Normalize(lo, hi, x float64) float64 {
 // "1", "1000") and in exponent form outside ("1e-05", "1e+06"), as %g
 // writes them. Over many decades only every 2nd, 3rd, ... decade is
 // labelled; within less than a decade 2 and 5 times the powers are labelled
-// too, so an axis always has labels.
+// too; and when that still leaves fewer than two labels (a range narrower
+// than 1 to 2), round values as on a linear axis mark it instead, so an
+// axis always has labels to read values by.
 type logTicks struct{}
 
 func (logTicks) Ticks(lo, hi float64) []plot.Tick {
@@ -355,6 +357,15 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 			}
 			ts = append(ts, t)
 		}
+	}
+	labelled := 0
+	for _, t := range ts {
+		if t.Label != "" {
+			labelled++
+		}
+	}
+	if labelled < 2 {
+		return linearTicks{max: 5}.Ticks(lo, hi)
 	}
 	return ts
 }

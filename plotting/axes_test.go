@@ -82,6 +82,8 @@ func TestLogTicks(t *testing.T) {
 		{3e4, 2e7, []string{"1e+05", "1e+06", "1e+07"}},
 		{2, 9, []string{"2", "5"}},
 		{2, 4.5, []string{"2", "3", "4"}},
+		// Narrower than 1 to 2: round values, as on a linear axis.
+		{0.17, 0.25, []string{"0.18", "0.20", "0.22", "0.24"}},
 		{1e-12, 1e12, []string{"1e-12", "1e-09", "1e-06", "0.001", "1", "1000", "1e+06", "1e+09", "1e+12"}},
 	} {
 		got := labels(logTicks{}.Ticks(c.lo, c.hi))

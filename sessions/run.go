@@ -135,7 +135,8 @@ type Result struct {
 // When opts.Cells is nil every code cell runs, and the outputs of all are
 // cleared first, so that cells after a failure show none. A cell fails
 // when it emits an error output or the kernel replies with an error
-// status; the run stops there unless opts.ContinueOnError. If the kernel
+// status (unless it is tagged raises-exception, as Jupyter's cells that
+// are meant to fail are); the run stops there unless opts.ContinueOnError. If the kernel
 // itself fails (Execute returns an error), the cell gets an error output
 // saying so and the run stops whatever the options.
 //
@@ -254,7 +255,8 @@ func Run(ctx context.Context, nb *Notebook, k Kernel, opts RunOptions) (*Result,
 				ce = cellError(i, c, Output{EName: "Error", EValue: msg})
 			}
 		}
-		if ce == nil {
+		if ce == nil || (!ce.Kernel && c.HasTag(TagRaisesException)) {
+			// A cell tagged raises-exception is meant to fail.
 			report(CellOK, d, nil)
 			continue
 		}

@@ -13,9 +13,9 @@ package interp
 //   - Interrupting (cancelling Run's context) stops interpreted code
 //     promptly, an endless for {} included, but not a long call into
 //     compiled code (a big matrix product, time.Sleep): Run returns at once,
-//     and the call goes on in the background until it returns; the kernel
-//     process layer restarts the kernel when that matters. Goroutines a
-//     cell started keep running after the cell.
+//     and the call goes on in the background until it returns (Stuck says
+//     so); the kernel process layer restarts the kernel when that matters.
+//     Goroutines a cell started keep running after the cell.
 //   - A panic inside a goroutine that a cell started cannot be recovered by
 //     the engine: it ends the whole process (the kernel process layer
 //     reports it and restarts).
@@ -41,11 +41,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"workbench/arrays/random"
+	"workbench/interp/docs"
 	"workbench/interp/symbols"
 )
 
@@ -101,6 +103,12 @@ type Session struct {
 	cellNames map[string]*ast.Ident // top-level names declared by the running cell so far
 
 	syms map[string]map[string]reflect.Value // compiled packages' symbols, by import path
+
+	cellSrc string                            // the cell running
+	info    map[string]*nameInfo              // top-level names the cells declared, as declared (complete_decls.go)
+	methods map[string]map[string]*memberInfo // methods of the cells' types, by type name
+	prog    progressState                     // progress bars (progress.go)
+	stuck   stuckState                        // goroutines of interrupted cells
 }
 
 // ErrClosed is returned by Run after Close.
@@ -124,7 +132,7 @@ var autoImports = map[string]string{
 const builtinsPath = "workbench/interp/builtins"
 
 // preamble declares what cells see without declaring it: min and max
-// (yaegi lacks them) and the session generator rng.
+// (yaegi lacks them), the session generator rng and the progress builtin.
 const preamble = `import _wb "workbench/interp/builtins"
 
 type _wbOrdered interface {
@@ -156,6 +164,8 @@ func _wbMax[T _wbOrdered](x T, y ...T) T {
 }
 
 var rng = _wb.Rng
+
+func progress(i, n int) { _wb.Progress(i, n) }
 `
 
 // NewSession starts an interpreter with the standard library, our
@@ -228,6 +238,7 @@ func NewSession(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("interp: preamble: %v", err)
 	}
 	s.imports["_wb"] = builtinsPath
+	go docs.Load() // for the first completion: decoding takes a moment
 	return s, nil
 }
 
@@ -270,6 +281,7 @@ func (s *Session) useBuiltins() error {
 			"DisplayAll": displayAll,
 			"Result":     result,
 			"Clear":      reflect.ValueOf(clearValue),
+			"Progress":   reflect.ValueOf(func(i, n int) { s.progress(i, n) }),
 			"Rng":        reflect.ValueOf(s.rng),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
@@ -328,7 +340,9 @@ func (s *Session) Run(ctx context.Context, cell string) ([]Output, error) {
 		return nil, ErrClosed
 	}
 	s.cell++
+	s.cellSrc = cell
 	stop := s.coll.start()
+	s.progressStart(s.cell)
 	func() {
 		defer func() {
 			// A bug of the engine's (or yaegi's) must not end the kernel.
@@ -339,6 +353,7 @@ func (s *Session) Run(ctx context.Context, cell string) ([]Output, error) {
 		}()
 		s.runCell(ctx, cell)
 	}()
+	s.progressEnd()
 	stop()
 	return s.coll.finish(), nil
 }
@@ -445,6 +460,7 @@ func (s *Session) execute(ctx context.Context, prog *yaegi.Program, c *chunk) bo
 		return true
 	}
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		s.noteInterrupted()
 		s.coll.add(interrupted())
 		return false
 	}
@@ -586,6 +602,7 @@ func (s *Session) autoImport(c *chunk) bool {
 
 // recordDecls notes the top-level names a compiled chunk declared.
 func (s *Session) recordDecls(c *chunk) {
+	s.noteDecls(c)
 	declare := func(id *ast.Ident) {
 		name := id.Name
 		if name == "_" {
@@ -839,7 +856,7 @@ func init() {
 	for _, n := range strings.Fields(`bool byte complex64 complex128 error float32 float64
 		int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr
 		any comparable true false iota nil append cap clear close complex copy delete
-		imag len make max min new panic print println real recover display`) {
+		imag len make max min new panic print println real recover display progress`) {
 		universe[n] = true
 	}
 }
@@ -977,4 +994,116 @@ func (f sourceFS) Open(name string) (fs.File, error) {
 		}
 	}
 	return os.Open(filepath.Join(f.dir, filepath.FromSlash(name)))
+}
+
+// Cells that go on after an interrupt.
+
+// execFrame is the function yaegi runs a program in, on a goroutine of
+// its own, when ExecuteWithContext is called; the goroutine outlives an
+// interrupt while it is inside compiled code.
+const execFrame = "github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1("
+
+// stuckGrace is how long an interrupted cell may take to stop on its own:
+// interpreted code notices the interrupt at its next loop iteration or
+// call.
+const stuckGrace = 200 * time.Millisecond
+
+// stuckState remembers the goroutines of interrupted cells.
+type stuckState struct {
+	mu  sync.Mutex
+	ids map[uint64]time.Time // goroutine id: when its cell was interrupted
+}
+
+// noteInterrupted records the goroutines that are executing interpreted
+// code just after an interrupt: no other cell runs then, so they are the
+// interrupted cell's (or an earlier interrupted cell's) of this session,
+// or those of other sessions in the same process, running now; the
+// latter are told apart by the interpreter they run (see execGoroutines).
+func (s *Session) noteInterrupted() {
+	now := time.Now()
+	st := &s.stuck
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.ids == nil {
+		st.ids = map[uint64]time.Time{}
+	}
+	for id := range execGoroutines(s.it) {
+		if _, ok := st.ids[id]; !ok {
+			st.ids[id] = now
+		}
+	}
+}
+
+// Stuck reports whether a cell that was interrupted is still executing:
+// Run returned at the interrupt, but a long call into compiled code (a big
+// matrix product, time.Sleep) goes on in the background until it returns,
+// and the session's next cells may see its effects. The kernel process
+// restarts the kernel when it matters. Just after an interrupt, Stuck
+// waits up to stuckGrace (200 ms) for the cell to stop on its own.
+// Goroutines that a cell started itself (go statements) are not counted.
+func (s *Session) Stuck() bool {
+	st := &s.stuck
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for {
+		if len(st.ids) == 0 {
+			return false
+		}
+		live := execGoroutines(s.it)
+		latest := time.Time{}
+		for id, t := range st.ids {
+			if !live[id] {
+				delete(st.ids, id)
+				continue
+			}
+			if t.After(latest) {
+				latest = t
+			}
+		}
+		if len(st.ids) == 0 {
+			return false
+		}
+		wait := stuckGrace - time.Since(latest)
+		if wait <= 0 {
+			return true
+		}
+		time.Sleep(min(wait, 10*time.Millisecond))
+	}
+}
+
+// execGoroutines returns the ids of the goroutines in which yaegi
+// executes a program of interpreter it.
+func execGoroutines(it *yaegi.Interpreter) map[uint64]bool {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	// Execute's receiver, the interpreter, is the first word of its
+	// arguments in the trace: "...(*Interpreter).Execute(0xc000123400, ...".
+	self := fmt.Sprintf("(*Interpreter).Execute(%p", it)
+	ids := map[uint64]bool{}
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if !strings.Contains(g, "\n"+execFrame) {
+			continue
+		}
+		head, _, _ := strings.Cut(g, "\n")
+		f := strings.Fields(head) // goroutine 42 [running]:
+		if len(f) < 2 || f[0] != "goroutine" {
+			continue
+		}
+		id, err := strconv.ParseUint(f[1], 10, 64)
+		if err != nil {
+			continue
+		}
+		if i := strings.Index(g, "(*Interpreter).Execute(0x"); i >= 0 && !strings.HasPrefix(g[i:], self) {
+			continue // another interpreter's
+		}
+		ids[id] = true
+	}
+	return ids
 }

@@ -448,3 +448,63 @@ func TestPrograms(t *testing.T) {
 		})
 	}
 }
+
+func TestStuck(t *testing.T) {
+	if raceEnabled() {
+		t.Skip("yaegi v0.16.1 ExecuteWithContext races on cancel")
+	}
+	t.Parallel()
+	interrupt := func(s *Session, cell string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		outs, err := s.Run(ctx, cell)
+		if err != nil || len(outs) == 0 || outs[len(outs)-1].ErrName != "Interrupted" {
+			t.Fatalf("%q: %v %q, want an interrupt", cell, err, render(outs))
+		}
+	}
+
+	// A long call into compiled code goes on after the interrupt.
+	s := newTestSession(t, Options{})
+	if s.Stuck() {
+		t.Error("a new session is stuck")
+	}
+	runCells(t, s, `import "time"`)
+	start := time.Now()
+	interrupt(s, "time.Sleep(3 * time.Second)")
+	if !s.Stuck() {
+		t.Error("not stuck while time.Sleep(3s) goes on")
+	}
+	// Until it returns.
+	for s.Stuck() {
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("still stuck after 10s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if d := time.Since(start); d < 2*time.Second {
+		t.Errorf("stuck for %v only: the sleep lasts 3s", d)
+	}
+	if got := runCells(t, s, `fmt.Println("after")`); got != "after\n" {
+		t.Errorf("after: %q", got)
+	}
+
+	// Interpreted code stops at the interrupt; another session's running
+	// cell does not count.
+	s2 := newTestSession(t, Options{})
+	other := newTestSession(t, Options{})
+	runCells(t, other, `import "time"`)
+	done := make(chan string)
+	go func() {
+		outs, _ := other.Run(context.Background(), "time.Sleep(time.Second)\nfmt.Println(\"slept\")")
+		done <- render(outs)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	interrupt(s2, "for {}")
+	if s2.Stuck() {
+		t.Error("stuck after interrupting an endless interpreted loop")
+	}
+	if got := <-done; got != "slept\n" {
+		t.Errorf("the other session: %q", got)
+	}
+}

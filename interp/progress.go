@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -74,4 +75,130 @@ func clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// The progress builtin.
+//
+// A cell calls progress(i, n) in a loop, with the number of steps done
+// and the number of steps in all (n <= 0: not known). The first call
+// shows a bar: a DisplayData output with a fresh DisplayID
+// ("progress-<cell>-<k>", the kth bar of the cell); later calls replace it
+// with UpdateDisplayData outputs of the same DisplayID. A new bar starts
+// when i goes down (a new loop) or after a bar reached n (a call that
+// repeats the final state of a finished bar changes nothing). Updates go
+// to Options.Emit at most every progressInterval; the first state and the
+// final one (i >= n) always go out at once, and the last state given is
+// delivered when the cell ends. Bars are made with ProgressBundle.
+//
+// What Run returns suits a saved notebook: the bar's DisplayData, holding
+// its last state, and one UpdateDisplayData with that same state (not one
+// per update), so that a reader that applies updates and one that ignores
+// them both see the final bar.
+//
+// One bar is shown at a time: nested loops that both call progress start
+// a new bar at each switch; call it for one of them.
+
+// progressInterval is the least time between two updates of a bar.
+const progressInterval = 100 * time.Millisecond
+
+// progressState is a session's progress bars.
+type progressState struct {
+	mu   sync.Mutex
+	cell int          // the cell running (or run last)
+	k    int          // bars the cell started
+	bar  *progressBar // the bar being updated, or nil
+}
+
+// progressBar is one bar.
+type progressBar struct {
+	id      string
+	start   time.Time // the first call
+	shown   time.Time // the last delivery
+	i, n    int       // the last state given
+	done    bool      // it reached n
+	pending bool      // the last state was not delivered yet
+}
+
+// progressStart begins a cell.
+func (s *Session) progressStart(cell int) {
+	p := &s.prog
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cell, p.k, p.bar = cell, 0, nil
+}
+
+// progressEnd ends a cell: a state not delivered yet is.
+func (s *Session) progressEnd() {
+	p := &s.prog
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if b := p.bar; b != nil && b.pending {
+		s.updateBar(b, time.Now())
+	}
+	p.bar = nil
+}
+
+// progress is the progress builtin.
+func (s *Session) progress(i, n int) {
+	now := time.Now()
+	p := &s.prog
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	b := p.bar
+	if b != nil && b.done && i == b.i && n == b.n {
+		return // the final state again
+	}
+	if b == nil || i < b.i || b.done {
+		if b != nil && b.pending {
+			s.updateBar(b, now)
+		}
+		p.k++
+		b = &progressBar{id: fmt.Sprintf("progress-%d-%d", p.cell, p.k), start: now, shown: now, i: i, n: n}
+		b.done = n > 0 && i >= n
+		p.bar = b
+		s.coll.add(Output{Type: DisplayData, Data: ProgressBundle(i, n, 0), DisplayID: b.id})
+		return
+	}
+	b.i, b.n = i, n
+	b.done = n > 0 && i >= n
+	b.pending = true
+	if b.done || now.Sub(b.shown) >= progressInterval {
+		s.updateBar(b, now)
+	}
+}
+
+// updateBar delivers the last state of b.
+func (s *Session) updateBar(b *progressBar, now time.Time) {
+	b.pending = false
+	b.shown = now
+	s.coll.update(Output{Type: UpdateDisplayData, Data: ProgressBundle(b.i, b.n, now.Sub(b.start)), DisplayID: b.id})
+}
+
+// update records an UpdateDisplayData: it goes to Emit as it is, and in
+// the cell's outputs it replaces the data of the DisplayData with the same
+// DisplayID and the previous update of it, if any.
+func (c *collector) update(o Output) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.drainLocked()
+	c.flushLocked()
+	replaced := false
+	for i := range c.outs {
+		if c.outs[i].DisplayID != o.DisplayID {
+			continue
+		}
+		switch c.outs[i].Type {
+		case DisplayData:
+			c.outs[i].Data = o.Data // a new map: what Emit was given stays as it was
+		case UpdateDisplayData:
+			c.outs[i] = o
+			replaced = true
+		}
+	}
+	if !replaced {
+		c.outs = append(c.outs, o)
+	}
+	if c.opts.Emit != nil {
+		c.opts.Emit(o)
+	}
 }

@@ -139,7 +139,7 @@ type _wbOrdered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
 }
 
-func _wbMin[T _wbOrdered](x T, y ...T) T {
+func _wbMin[_wbT _wbOrdered](x _wbT, y ..._wbT) _wbT {
 	for _, v := range y {
 		if x != x {
 			return x
@@ -151,7 +151,7 @@ func _wbMin[T _wbOrdered](x T, y ...T) T {
 	return x
 }
 
-func _wbMax[T _wbOrdered](x T, y ...T) T {
+func _wbMax[_wbT _wbOrdered](x _wbT, y ..._wbT) _wbT {
 	for _, v := range y {
 		if x != x {
 			return x
@@ -548,7 +548,13 @@ func importName(is *ast.ImportSpec, p string) string {
 	if is.Name != nil {
 		return is.Name.Name
 	}
-	return path.Base(p)
+	base := path.Base(p)
+	// A major-version suffix is not the package's name: math/rand/v2 is
+	// rand.
+	if dir := path.Dir(p); dir != "." && len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		return path.Base(dir)
+	}
+	return base
 }
 
 // autoImport imports the predeclared packages that the chunk uses and

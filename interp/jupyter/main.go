@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"time"
 
 	"workbench/kernels"
 )
@@ -97,7 +98,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "workbench kernel: %v\n", err)
 		return 1
 	}
-	if err := Serve(context.Background(), conn, KernelOptions{Seed: *seed, Dir: *dir, Log: stderr}); err != nil {
+	ctx, orphaned := watchParent(context.Background(), os.Getppid, time.Second)
+	if err := Serve(ctx, conn, KernelOptions{Seed: *seed, Dir: *dir, Log: stderr}); err != nil {
+		if orphaned() {
+			fmt.Fprintln(stderr, "workbench kernel: the process that started the kernel has ended; shutting down")
+			return 0
+		}
 		fmt.Fprintf(stderr, "workbench kernel: %v\n", err)
 		return 1
 	}

@@ -18,6 +18,9 @@ type command struct {
 // file of its own.
 var commands = map[string]command{
 	"version": {"print the versions of Workbench and Go, CPU features and devices", runVersion},
+	"kernel":  {"run the Jupyter kernel (kernel -f FILE), or install its kernelspec (kernel install)", runKernel},
+	"run":     {"run every cell of a session headless and write the executed notebook", runRun},
+	"verify":  {"re-run a saved session and compare every output with the saved one", runVerify},
 }
 
 // aliases are flag-style spellings of subcommands.

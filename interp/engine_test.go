@@ -508,3 +508,17 @@ func TestStuck(t *testing.T) {
 		t.Errorf("the other session: %q", got)
 	}
 }
+
+// BenchmarkTrivialCellInProcess runs the cell "1" in-process: the anchor
+// of interp/client's BenchmarkTrivialCellRoundTrip (the same cell through
+// the kernel process).
+func BenchmarkTrivialCellInProcess(b *testing.B) {
+	s := newTestSession(b, Options{})
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.Run(ctx, "1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

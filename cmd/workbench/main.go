@@ -21,6 +21,7 @@ var commands = map[string]command{
 	"kernel":  {"run the Jupyter kernel (kernel -f FILE), or install its kernelspec (kernel install)", runKernel},
 	"run":     {"run every cell of a session headless and write the executed notebook", runRun},
 	"verify":  {"re-run a saved session and compare every output with the saved one", runVerify},
+	"export":  {"write a session as HTML, Markdown or a Go program (--to html|md|go)", runExport},
 }
 
 // aliases are flag-style spellings of subcommands.

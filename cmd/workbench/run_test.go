@@ -167,3 +167,56 @@ func TestExamplesVerify(t *testing.T) {
 		}
 	}
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	b, err := assets.Example("plotting.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := writeFile(t, dir, "gallery.ipynb", string(b))
+	for _, tc := range []struct {
+		to, file string
+		want     []string
+	}{
+		{"html", "gallery.html", []string{"<html", "data:image/png;base64,", "A plotting gallery"}},
+		{"md", "gallery.md", []string{"# A plotting gallery", "```go", "](gallery_files/"}},
+		{"go", "gallery.go", []string{"package main", "func main()", `"workbench/plotting"`}},
+	} {
+		code, _, stderr := workbench(t, "export", in, "--to", tc.to)
+		if code != 0 {
+			t.Fatalf("export --to %s: exit %d\n%s", tc.to, code, stderr)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("--to %s: %s lacks %q", tc.to, tc.file, w)
+			}
+		}
+		if tc.to == "html" && strings.Contains(string(got), `src="http`) {
+			t.Error("the HTML page loads something from elsewhere")
+		}
+	}
+	pngs, _ := filepath.Glob(filepath.Join(dir, "gallery_files", "*.png"))
+	if len(pngs) != 4 {
+		t.Errorf("%d images beside the Markdown, want 4: %v", len(pngs), pngs)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", in}, 2, "want html, md or go"},
+		{[]string{"export", in, "--to", "pdf"}, 2, "want html, md or go"},
+		{[]string{"export", in, "--to", "html", "-o", in}, 2, "would overwrite the session"},
+		{[]string{"export", in, "--to", "md", "-o", "-"}, 2, "need a folder"},
+	} {
+		code, _, stderr := workbench(t, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("workbench %v: exit %d, want %d with %q; stderr:\n%s", tc.args, code, tc.code, tc.want, stderr)
+		}
+	}
+}

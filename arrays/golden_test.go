@@ -29,7 +29,7 @@ const (
 )
 
 var goldenGroups = []string{"elementwise_unary", "elementwise_binary", "promotion", "reductions",
-	"creation", "manipulation", "indexing"}
+	"creation", "manipulation", "indexing", "sorting", "searching", "sets", "statistics", "nanreductions"}
 
 // knownDifferences lists golden cases that fail because of a known bug in
 // arrays or kernels (or in the Go standard library functions they call),
@@ -86,6 +86,18 @@ var goldenTolerance = map[string]goldenTol{
 	// factors, which differs from NumPy's for multi-axis reductions.
 	"Prod":           {crel128: 1e-15, crel64: 1e-6, anyZeroSign: true},
 	"CumulativeProd": goldenTolComplexArith,
+
+	"NanSum": goldenTolSum, "NanMean": goldenTolSum, "NanVar": goldenTolVar, "NanStd": goldenTolVar,
+	"NanProd":           {crel128: 1e-15, crel64: 1e-6, anyZeroSign: true},
+	"NanCumulativeProd": goldenTolComplexArith,
+	// Which of equal -0 and +0 lands at the kth place is up to the
+	// selection algorithm, in NumPy as here.
+	"Partition": {anyZeroSign: true}, "Argpartition": {anyZeroSign: true},
+	// The same for the element a quantile or a median picks (and NumPy's
+	// nanmedian of small arrays adds a +0).
+	"Quantile": {anyZeroSign: true}, "Percentile": {anyZeroSign: true},
+	"NanQuantile": {anyZeroSign: true}, "NanPercentile": {anyZeroSign: true},
+	"Median": {anyZeroSign: true}, "NanMedian": {anyZeroSign: true},
 }
 
 // ---------------------------------------------------------------- the data
@@ -114,8 +126,9 @@ type goldenArray struct {
 
 type goldenOut struct {
 	goldenArray
-	Error     bool   `json:"error"`
-	DTypeOnly string `json:"dtype_only"`
+	Error     bool        `json:"error"`
+	DTypeOnly string      `json:"dtype_only"`
+	Tuple     []goldenOut `json:"tuple"` // the results of a function that returns several arrays
 }
 
 type goldenSamples struct {
@@ -611,6 +624,40 @@ func (k goldenKwargs) options() []Option {
 	if k.has("endpoint") {
 		opts = append(opts, Endpoint(k.bool("endpoint")))
 	}
+	if k.has("descending") && k.bool("descending") {
+		opts = append(opts, Descending())
+	}
+	if k.has("stable") && k.bool("stable") {
+		opts = append(opts, Stable())
+	}
+	if k.has("side") {
+		opts = append(opts, Side(k.str("side")))
+	}
+	if k.has("invert") && k.bool("invert") {
+		opts = append(opts, Invert())
+	}
+	if k.has("n") {
+		opts = append(opts, N(k.int("n")))
+	}
+	if k.has("method") {
+		opts = append(opts, Method(k.str("method")))
+	}
+	if k.has("minlength") {
+		opts = append(opts, Minlength(k.int("minlength")))
+	}
+	if k.has("density") && k.bool("density") {
+		opts = append(opts, Density())
+	}
+	if k.has("range") {
+		var r []any
+		k.get("range", &r)
+		lo, err1 := goldenParseFloat(r[0])
+		hi, err2 := goldenParseFloat(r[1])
+		if err1 != nil || err2 != nil {
+			panic(fmt.Sprintf("kwarg range: %v", r))
+		}
+		opts = append(opts, Range(lo, hi))
+	}
 	return opts
 }
 
@@ -730,6 +777,149 @@ var goldenFuncs = map[string]goldenFunc{
 		x := args[0].(*Array)
 		return x.SetIndex(x.Index(kw.str("source")), kw.str("index"))
 	},
+
+	"Sort": goldenReduction(Sort), "Argsort": goldenReduction(Argsort),
+	// A partition is compared in a canonical form: both sides sorted.
+	"Partition": func(args []any, kw goldenKwargs) *Array {
+		x := args[0].(*Array)
+		p := Partition(x, kw.int("kth"), kw.options()...)
+		return goldenCanonPartition(p, kw)
+	},
+	"Argpartition": func(args []any, kw goldenKwargs) *Array {
+		x := args[0].(*Array)
+		idx := Argpartition(x, kw.int("kth"), kw.options()...)
+		return goldenCanonPartition(goldenTakeAlongAxis(x, idx, kw), kw)
+	},
+	"Argmax": goldenReduction(Argmax), "Argmin": goldenReduction(Argmin),
+	"NanArgmax": goldenReduction(NanArgmax), "NanArgmin": goldenReduction(NanArgmin),
+	"CountNonzero": goldenReduction(CountNonzero),
+	"Where":        func(args []any, _ goldenKwargs) *Array { return Where(args[0].(*Array), args[1], args[2]) },
+	"Searchsorted": func(args []any, kw goldenKwargs) *Array {
+		opts := kw.options()
+		if args[2] != nil {
+			opts = append(opts, Sorter(args[2].(*Array)))
+		}
+		return Searchsorted(args[0].(*Array), args[1], opts...)
+	},
+	"UniqueValues": goldenUnary(UniqueValues),
+	"Isin":         func(args []any, kw goldenKwargs) *Array { return Isin(args[0], args[1], kw.options()...) },
+	"Diff": func(args []any, kw goldenKwargs) *Array {
+		opts := kw.options()
+		if args[1] != nil {
+			opts = append(opts, Prepend(args[1]))
+		}
+		if args[2] != nil {
+			opts = append(opts, Append(args[2]))
+		}
+		return Diff(args[0].(*Array), opts...)
+	},
+	"Bincount": func(args []any, kw goldenKwargs) *Array {
+		opts := kw.options()
+		if args[1] != nil {
+			opts = append(opts, Weights(args[1].(*Array)))
+		}
+		return Bincount(args[0].(*Array), opts...)
+	},
+	"Quantile": goldenQuantile(Quantile), "Percentile": goldenQuantile(Percentile),
+	"NanQuantile": goldenQuantile(NanQuantile), "NanPercentile": goldenQuantile(NanPercentile),
+	"Median": goldenReduction(Median), "NanMedian": goldenReduction(NanMedian),
+
+	"NanSum": goldenReduction(NanSum), "NanProd": goldenReduction(NanProd),
+	"NanMin": goldenReduction(NanMin), "NanMax": goldenReduction(NanMax),
+	"NanMean": goldenReduction(NanMean), "NanVar": goldenReduction(NanVar),
+	"NanStd":           goldenReduction(NanStd),
+	"NanCumulativeSum": goldenReduction(NanCumulativeSum), "NanCumulativeProd": goldenReduction(NanCumulativeProd),
+}
+
+// goldenMultiFuncs are the functions that return several arrays; their
+// cases have a "tuple" output.
+var goldenMultiFuncs = map[string]func(args []any, kw goldenKwargs) []*Array{
+	"Nonzero": func(args []any, _ goldenKwargs) []*Array { return Nonzero(args[0].(*Array)) },
+	"UniqueAll": func(args []any, _ goldenKwargs) []*Array {
+		v, i, inv, c := UniqueAll(args[0].(*Array))
+		return []*Array{v, i, inv, c}
+	},
+	"UniqueCounts": func(args []any, _ goldenKwargs) []*Array {
+		v, c := UniqueCounts(args[0].(*Array))
+		return []*Array{v, c}
+	},
+	"UniqueInverse": func(args []any, _ goldenKwargs) []*Array {
+		v, inv := UniqueInverse(args[0].(*Array))
+		return []*Array{v, inv}
+	},
+	"Histogram": func(args []any, kw goldenKwargs) []*Array {
+		opts := kw.options()
+		if args[2] != nil {
+			opts = append(opts, Weights(args[2].(*Array)))
+		}
+		counts, edges := Histogram(args[0].(*Array), args[1], opts...)
+		return []*Array{counts, edges}
+	},
+}
+
+func goldenQuantile(f func(*Array, any, ...Option) *Array) goldenFunc {
+	return func(args []any, kw goldenKwargs) *Array { return f(args[0].(*Array), args[1], kw.options()...) }
+}
+
+// goldenAxis is the axis a sorting case works along.
+func goldenAxis(x *Array, kw goldenKwargs) int {
+	ax := -1
+	if kw.has("axis") {
+		ax = kw.ints("axis")[0]
+	}
+	if ax < 0 {
+		ax += x.Ndim()
+	}
+	return ax
+}
+
+// goldenCanonPartition sorts both sides of the kth element of a partition
+// along its axis, which turns every valid partition into the sorted array.
+func goldenCanonPartition(p *Array, kw goldenKwargs) *Array {
+	ax := goldenAxis(p, kw)
+	n := p.Shape()[ax]
+	kth := kw.int("kth")
+	if kth < 0 {
+		kth += n
+	}
+	left := Sort(p.Index(spanOnAxis(ax, 0, kth)...), Axis(ax))
+	mid := p.Index(spanOnAxis(ax, kth, kth+1)...)
+	right := Sort(p.Index(spanOnAxis(ax, kth+1, n)...), Axis(ax))
+	return Concat([]*Array{left, mid, right}, Axis(ax))
+}
+
+// goldenTakeAlongAxis gathers x's elements at idx along the case's axis,
+// checking that idx holds each index of every lane once.
+func goldenTakeAlongAxis(x, idx *Array, kw goldenKwargs) *Array {
+	ax := goldenAxis(x, kw)
+	perm := []int{}
+	for i := 0; i < x.Ndim(); i++ {
+		if i != ax {
+			perm = append(perm, i)
+		}
+	}
+	perm = append(perm, ax)
+	xs := Copy(PermuteDims(x, perm...))
+	is := PermuteDims(idx, perm...).Int64s()
+	n := x.Shape()[ax]
+	out := EmptyLike(xs)
+	flatX, flatOut := xs.Reshape(-1), out.Reshape(-1)
+	for r := 0; r*n < len(is); r++ {
+		seen := make([]bool, n)
+		for j := 0; j < n; j++ {
+			i := is[r*n+j]
+			if i < 0 || int(i) >= n || seen[i] {
+				panic(fmt.Sprintf("argpartition: lane %d is no permutation: %v", r, is[r*n:(r+1)*n]))
+			}
+			seen[i] = true
+			flatOut.SetIndex(flatX.Index(r*n+int(i)), r*n+j)
+		}
+	}
+	inv := make([]int, len(perm))
+	for i, p := range perm {
+		inv[p] = i
+	}
+	return Copy(PermuteDims(out, inv...))
 }
 
 // ---------------------------------------------------------------- comparing
@@ -934,7 +1124,8 @@ func compareGolden(got *Array, want *goldenOut, tol goldenTol) []string {
 // runGoldenCase runs one case and returns what went wrong, or "".
 func runGoldenCase(c *goldenCase) (string, error) {
 	f, ok := goldenFuncs[c.Func]
-	if c.Func == "ResultType" {
+	multi, isMulti := goldenMultiFuncs[c.Func]
+	if c.Func == "ResultType" || isMulti {
 		ok = true
 	}
 	if !ok {
@@ -962,8 +1153,13 @@ func runGoldenCase(c *goldenCase) (string, error) {
 	}
 
 	var got *Array
+	var gots []*Array
 	var gotDType DType
 	err := Maybe(func() {
+		if isMulti {
+			gots = multi(args, goldenKwargs(c.Kwargs))
+			return
+		}
 		if c.Func == "ResultType" {
 			var names []string
 			goldenKwargs(c.Kwargs).get("dtypes", &names)
@@ -984,6 +1180,8 @@ func runGoldenCase(c *goldenCase) (string, error) {
 		switch {
 		case err == nil && got != nil:
 			return fmt.Sprintf("%s: want an error (a panic with one of the package's typed errors), got %v%v", call, got.DType(), got.Shape()), nil
+		case err == nil && gots != nil:
+			return fmt.Sprintf("%s: want an error (a panic with one of the package's typed errors), got %d arrays", call, len(gots)), nil
 		case err == nil:
 			return fmt.Sprintf("%s: want an error, got none", call), nil
 		case !goldenIsPackageError(err):
@@ -1000,7 +1198,23 @@ func runGoldenCase(c *goldenCase) (string, error) {
 		}
 		return "", nil
 	}
-	diffs := compareGolden(got, &c.Out, goldenTolerance[c.Func])
+	var diffs []string
+	if isMulti {
+		if len(gots) != len(c.Out.Tuple) {
+			return fmt.Sprintf("%s: want %d arrays, got %d", call, len(c.Out.Tuple), len(gots)), nil
+		}
+		for i, g := range gots {
+			for _, d := range compareGolden(g, &c.Out.Tuple[i], goldenTolerance[c.Func]) {
+				diffs = append(diffs, fmt.Sprintf("result %d: %s", i, d))
+			}
+		}
+		if len(diffs) == 0 {
+			return "", nil
+		}
+		got = gots[0]
+	} else {
+		diffs = compareGolden(got, &c.Out, goldenTolerance[c.Func])
+	}
 	if len(diffs) == 0 {
 		return "", nil
 	}

@@ -1299,13 +1299,735 @@ def gen_indexing():
     return g
 
 
+# ---------------------------------------------------------------- sorting, searching, sets, statistics
+#
+# The order is NumPy's (NaN after every number; complex numbers
+# lexicographic, R+Rj < R+NaNj < NaN+Rj < NaN+NaNj) and sorts are stable, so
+# ascending results come from np.sort/np.argsort(kind="stable"). The
+# standard's descending=True has no NumPy counterpart: our documented choice
+# is a stable sort from largest to smallest with NaNs still last, computed
+# here by sort_model (which is checked against NumPy for ascending order).
+
+
+def tuple_out(arrs):
+    return {"tuple": [enc_out(a) for a in arrs]}
+
+
+def attempt_tuple(fn):
+    """fn's tuple of arrays as a "tuple" output, or None when refused."""
+    try:
+        with np.errstate(all="ignore"):
+            r = fn()
+    except (Refused, ValueError, TypeError, IndexError, ZeroDivisionError, np.AxisError):
+        return None
+    return tuple_out([np.asarray(a) for a in r])
+
+
+def nan_class(v):
+    return (2 if math.isnan(v.real) else 0) + (1 if math.isnan(v.imag) else 0)
+
+
+def sort_key(v, kind, desc):
+    """The position of v in our order, as a Python sort key."""
+    if kind == "c":
+        v = complex(v)
+        cat = nan_class(v)
+        if cat == 0:
+            return (0, -v.real, -v.imag) if desc else (0, v.real, v.imag)
+        return (cat, v.real if cat == 1 else 0.0, v.imag if cat == 2 else 0.0)
+    if kind == "f":
+        v = float(v)
+        if math.isnan(v):
+            return (1, 0.0)
+        return (0, -v if desc else v)
+    v = int(v)
+    return (0, -v if desc else v)
+
+
+def argsort_model(x, axis, desc):
+    """Stable argsort along axis in our order (a model of the Go code)."""
+    a = np.moveaxis(np.asarray(x), axis, -1)
+    out = np.zeros(a.shape, np.int64)
+    for idx in np.ndindex(a.shape[:-1]):
+        row = a[idx]
+        out[idx] = sorted(range(row.shape[0]), key=lambda i: sort_key(row[i], a.dtype.kind, desc))
+    return np.moveaxis(out, -1, axis)
+
+
+def sort_expected(x, axis, desc, values):
+    v = x.np
+    if v.ndim == 0:
+        raise Refused("0-d")
+    np.core.multiarray.normalize_axis_index(axis, v.ndim)
+    model = argsort_model(v, axis, desc)
+    if not desc:
+        want = np.argsort(v, axis=axis, kind="stable")
+        assert (want == model).all(), "sort_model disagrees with NumPy"
+    if values:
+        return np.take_along_axis(v, model, axis=axis)
+    return model
+
+
+def canon_partition(p, kth, axis):
+    """A partition made comparable: both sides sorted (stable)."""
+    p = np.moveaxis(p, axis, -1)
+    left = np.sort(p[..., :kth], axis=-1, kind="stable")
+    right = np.sort(p[..., kth + 1:], axis=-1, kind="stable")
+    return np.moveaxis(np.concatenate([left, p[..., kth:kth + 1], right], axis=-1), -1, axis)
+
+
+def sample_data(dt, n=12):
+    """A 1-d array with ties, signs and (for inexact dtypes) NaN, ±0, ±inf."""
+    dt = np.dtype(dt)
+    if dt.kind == "b":
+        return (np.arange(n) * 7 % 3 == 1)
+    if dt.kind in "iu":
+        v = np.array([5, -3, 0, 5, 2, -3, 7, 1, 0, 9, -8, 2] * (n // 12 + 1))[:n]
+        if dt.kind == "u":
+            v = np.abs(v) * 3
+        return v.astype(dt)
+    if dt.kind == "f":
+        v = [3.0, -1.0, nan, 2.0, -0.0, 0.0, -inf, inf, 2.0, nan, 1e-30, -2.5]
+        return np.array((v * (n // 12 + 1))[:n], dt)
+    v = [1 + 2j, 1 + 1j, complex(nan, 0), complex(0, nan), complex(1, nan), -1 + 0j, 1 + 2j, 2 - 1j,
+         complex(nan, nan), 0j, complex(-0.0, 0), complex(nan, 3)]
+    return np.array((v * (n // 12 + 1))[:n], dt)
+
+
+def gen_sorting():
+    g = Group("sorting")
+
+    def case(name, fname, x, **kw):
+        axis = kw.get("axis", -1)
+        desc = kw.get("descending", False)
+        if fname in ("Sort", "Argsort"):
+            out = attempt(lambda: sort_expected(x, axis, desc, fname == "Sort"))
+        else:
+            def part():
+                v = x.np
+                if v.ndim == 0:
+                    raise Refused("0-d")
+                kth = kw["kth"]
+                if fname == "Partition":
+                    p = np.partition(v, kth, axis=axis)
+                else:
+                    p = np.take_along_axis(v, np.argpartition(v, kth, axis=axis), axis=axis)
+                n = v.shape[axis]
+                return canon_partition(p, kth % n, axis)
+            out = attempt(part)
+        g.add(name, fname, [x], out, kwargs=kw or None)
+
+    for dt in ALL:
+        base = sample_data(dt, 24)
+        x1 = A(base[:12], dt)
+        x2 = A(base.reshape(4, 6), dt)
+        x3 = A(base.reshape(2, 3, 4), dt)
+        for fname in ("Sort", "Argsort"):
+            case("%s/%s/1d" % (fname, dt), fname, x1)
+            case("%s/%s/1d-descending" % (fname, dt), fname, x1, descending=True)
+            case("%s/%s/1d-stable" % (fname, dt), fname, x1, stable=True)
+            case("%s/%s/2d-axis0" % (fname, dt), fname, x2, axis=0)
+            case("%s/%s/2d-axis-1" % (fname, dt), fname, x2, axis=-1)
+            case("%s/%s/2d-axis0-descending" % (fname, dt), fname, x2, axis=0, descending=True)
+            case("%s/%s/3d-axis1" % (fname, dt), fname, x3, axis=1)
+            case("%s/%s/3d-axis-3-descending" % (fname, dt), fname, x3, axis=-3, descending=True)
+            case("%s/%s/view-T" % (fname, dt), fname, A(base.reshape(4, 6), dt, view="T"))
+            case("%s/%s/view-reversed" % (fname, dt), fname, A(base.reshape(4, 6), dt, view="::-1, ::-2"), axis=0)
+        for fname in ("Partition", "Argpartition"):
+            for kth in (0, 5, -1, 11):
+                case("%s/%s/1d-kth%d" % (fname, dt, kth), fname, x1, kth=kth)
+            case("%s/%s/2d-axis0-kth2" % (fname, dt), fname, x2, kth=2, axis=0)
+            case("%s/%s/3d-axis-1-kth1" % (fname, dt), fname, x3, kth=1, axis=-1)
+    # Ties: stability shows in Argsort, and in Sort through the signs of zeros.
+    ties = A([0.0, -0.0, 1.0, -0.0, 0.0, 1.0, -1.0, -0.0, nan, 1.0, nan, 0.0])
+    for fname in ("Sort", "Argsort"):
+        case("%s/ties/zeros" % fname, fname, ties)
+        case("%s/ties/zeros-descending" % fname, fname, ties, descending=True)
+        case("%s/ties/int" % fname, fname, A([2, 1, 2, 1, 2, 1, 0, 0], "int32"))
+        case("%s/ties/int-descending" % fname, fname, A([2, 1, 2, 1, 2, 1, 0, 0], "int32"), descending=True)
+        case("%s/ties/bool-descending" % fname, fname, A([True, False, True, False, False]), descending=True)
+        case("%s/ties/uint64-big" % fname, fname, A([2 ** 64 - 1, 0, 2 ** 63, 1, 2 ** 63], "uint64"))
+        case("%s/ties/int64-extremes" % fname, fname, A([2 ** 63 - 1, -2 ** 63, 0, -1], "int64"), descending=True)
+        case("%s/special/float64" % fname, fname, A(F64_SPECIAL))
+        case("%s/special/float32" % fname, fname, A(F32_SPECIAL, "float32"), descending=True)
+        case("%s/special/complex128" % fname, fname, A(COMPLEX_SPECIAL + COMPLEX_FINITE, "complex128"))
+        case("%s/special/complex64-descending" % fname, fname, A(COMPLEX_SPECIAL + COMPLEX_FINITE, "complex64"), descending=True)
+        # Empty arrays and zero-size axes.
+        case("%s/empty/0" % fname, fname, A(np.zeros(0)))
+        case("%s/empty/2x0" % fname, fname, A(np.zeros((2, 0)), "int16"))
+        case("%s/empty/0x3-axis0" % fname, fname, A(np.zeros((0, 3)), "float32"), axis=0)
+        case("%s/1x1" % fname, fname, A([[7.5]]))
+        # Misuse.
+        case("%s/0d" % fname, fname, A(2.5))
+        case("%s/axis-out-of-range" % fname, fname, A(np.ones((2, 3))), axis=2)
+        case("%s/axis-out-of-range-negative" % fname, fname, A(np.ones((2, 3))), axis=-3)
+        case("%s/two-axes" % fname, fname, A(np.ones((2, 3))), axis=[0, 1])
+        # Large: many rows cut across workers, long rows.
+        r = {"n": 300 * 301, "mul": 7919, "mod": 4093, "scale": 0.25, "offset": -500.0}
+        case("%s/float64/300x301-axis1" % fname, fname, A(None, "float64", recipe=r, shape=(300, 301)), axis=1)
+        case("%s/float64/300x301-axis0" % fname, fname, A(None, "float64", recipe=r, shape=(300, 301)), axis=0)
+        case("%s/int32/n100003" % fname, fname, A(None, "int32", recipe={"n": 100003, "mul": 7919, "mod": 4093, "offset": -2000}))
+        case("%s/float32/n70001-nan" % fname, fname,
+             A(None, "float32", recipe={"n": 70001, "mul": 7919, "mod": 4093, "scale": 0.5, "offset": -100.0,
+                                        "set": [[5, "nan"], [65536, "nan"], [70000, -0.0]]}), descending=True)
+    for fname in ("Partition", "Argpartition"):
+        case("%s/kth-out-of-range" % fname, fname, A([1.0, 2.0, 3.0]), kth=3)
+        case("%s/kth-out-of-range-negative" % fname, fname, A([1.0, 2.0, 3.0]), kth=-4)
+        case("%s/empty" % fname, fname, A(np.zeros(0)), kth=0)
+        case("%s/0d" % fname, fname, A(2.5), kth=0)
+        case("%s/special/float64" % fname, fname, A(F64_SPECIAL), kth=20)
+        r = {"n": 100003, "mul": 7919, "mod": 4093, "scale": 0.5, "offset": -1000.0}
+        case("%s/float64/n100003" % fname, fname, A(None, "float64", recipe=r), kth=50000)
+        case("%s/float64/300x301-axis0" % fname, fname, A(None, "float64", recipe=dict(r, n=300 * 301), shape=(300, 301)),
+             kth=150, axis=0)
+        case("%s/int8/many-equal" % fname, fname, A(None, "int8", recipe={"n": 5000, "mul": 7, "mod": 3}), kth=2500)
+    return g
+
+
+def gen_searching():
+    g = Group("searching")
+
+    def arg_case(name, fname, x, **kw):
+        def f():
+            v = x.np
+            axis = norm_axis(kw.get("axis"))
+            keep = kw.get("keepdims", False)
+            if v.dtype.kind == "c":
+                # STANDARD: argmax and argmin need real numbers, as max and min.
+                raise Refused("complex")
+            if fname in ("Argmax", "Argmin"):
+                return (np.argmax if fname == "Argmax" else np.argmin)(v, axis=axis, keepdims=keep)
+            # Documented: NanArgmax ignores NaNs; NumPy replaces them by -inf
+            # (+inf) first, and so returns a NaN's index for [nan, -inf].
+            r = (np.nanargmax if fname == "NanArgmax" else np.nanargmin)(v, axis=axis, keepdims=keep)
+            if v.dtype.kind == "f":
+                fill = -inf if fname == "NanArgmax" else inf
+                vv = v if axis is not None else v.reshape(-1)
+                ax = axis if axis is not None else 0
+                vv = np.moveaxis(vv, ax, -1)
+                rr = np.asarray(r).reshape(vv.shape[:-1]) if vv.ndim > 1 else np.asarray(r).reshape(())
+                rr = rr.copy()
+                for idx in np.ndindex(vv.shape[:-1]):
+                    row = vv[idx]
+                    if math.isnan(row[rr[idx]]):
+                        rr[idx] = [i for i in range(len(row)) if row[i] == fill][0]
+                r = rr.reshape(np.shape(r))
+            return r
+        g.add(name, fname, [x], attempt(f), kwargs=kw or None)
+
+    for fname in ("Argmax", "Argmin", "NanArgmax", "NanArgmin"):
+        for dt in ALL:
+            base = sample_data(dt, 24)
+            x2 = A(base.reshape(4, 6), dt)
+            x3 = A(base.reshape(2, 3, 4), dt)
+            arg_case("%s/%s/all" % (fname, dt), fname, x2)
+            arg_case("%s/%s/axis0" % (fname, dt), fname, x2, axis=0)
+            arg_case("%s/%s/axis-1" % (fname, dt), fname, x2, axis=-1)
+            arg_case("%s/%s/3d-axis1-keepdims" % (fname, dt), fname, x3, axis=1, keepdims=True)
+            arg_case("%s/%s/keepdims" % (fname, dt), fname, x3, keepdims=True)
+        arg_case("%s/float64/nan-free" % fname, fname, A([[1.0, 5.0, -2.0, 5.0], [0.0, -0.0, -0.0, 0.0]]), axis=1)
+        arg_case("%s/float64/inf" % fname, fname, A([[-inf, -inf, 1.0], [inf, 2.0, inf]]), axis=1)
+        arg_case("%s/float64/nan-inf" % fname, fname, A([[nan, -inf, 3.0], [nan, inf, -inf]]), axis=1)
+        arg_case("%s/float64/all-nan-row" % fname, fname, A([[nan, nan], [1.0, nan]]), axis=1)
+        arg_case("%s/float32/view" % fname, fname, A(np.arange(30).reshape(5, 6) % 7, "float32", view="::-1, 1::2"), axis=0)
+        arg_case("%s/empty" % fname, fname, A(np.zeros(0)))
+        arg_case("%s/empty-axis1" % fname, fname, A(np.zeros((3, 0))), axis=1)
+        arg_case("%s/empty-rows" % fname, fname, A(np.zeros((0, 3))), axis=1)
+        arg_case("%s/0d" % fname, fname, A(2.5))
+        arg_case("%s/axis-out-of-range" % fname, fname, A(np.ones((2, 3))), axis=2)
+        r = {"n": 100003, "mul": 7919, "mod": 4093, "scale": 0.5, "offset": -1000.0}
+        arg_case("%s/float64/n100003" % fname, fname, A(None, "float64", recipe=r))
+        arg_case("%s/float64/n100003-nan" % fname, fname, A(None, "float64", recipe=dict(r, set=[[70000, "nan"]])))
+        arg_case("%s/int64/300x301-axis0" % fname, fname,
+                 A(None, "int64", recipe={"n": 300 * 301, "mul": 7919, "mod": 4093}, shape=(300, 301)), axis=0)
+
+    # CountNonzero.
+    def count_case(name, x, **kw):
+        def f():
+            axis = norm_axis(kw.get("axis"))
+            r = np.count_nonzero(x.np, axis=axis, keepdims=kw.get("keepdims", False))
+            return np.asarray(r, np.int64)
+        g.add(name, "CountNonzero", [x], attempt(f), kwargs=kw or None)
+    for dt in ALL:
+        x3 = A(sample_data(dt, 24).reshape(2, 3, 4), dt)
+        count_case("CountNonzero/%s/all" % dt, x3)
+        count_case("CountNonzero/%s/axis1" % dt, x3, axis=1)
+        count_case("CountNonzero/%s/axes0,2-keepdims" % dt, x3, axis=[0, 2], keepdims=True)
+    count_case("CountNonzero/complex/parts", A([0j, 1j, complex(0, -0.0), complex(-0.0, 0), complex(nan, 0)]))
+    count_case("CountNonzero/empty", A(np.zeros((0, 3))), axis=0)
+    count_case("CountNonzero/0d", A(0.0))
+    count_case("CountNonzero/axis-out-of-range", A(np.ones((2, 3))), axis=3)
+
+    # Nonzero.
+    def nz_case(name, x):
+        def f():
+            if x.np.ndim == 0:
+                raise Refused("STANDARD: nonzero of a 0-d array is an error")
+            return np.nonzero(x.np)
+        g.add(name, "Nonzero", [x], attempt_tuple(f))
+    for dt in ALL:
+        nz_case("Nonzero/%s/1d" % dt, A(sample_data(dt, 12), dt))
+        nz_case("Nonzero/%s/3d" % dt, A(sample_data(dt, 24).reshape(2, 3, 4), dt))
+    nz_case("Nonzero/float64/signed-zero-nan", A([0.0, -0.0, nan, 1.0, -0.0]))
+    nz_case("Nonzero/view-T", A(np.arange(12).reshape(3, 4) % 3, "int8", view="T"))
+    nz_case("Nonzero/empty", A(np.zeros((2, 0))))
+    nz_case("Nonzero/all-zero", A(np.zeros((2, 3)), "uint16"))
+    nz_case("Nonzero/0d", A(1.0))
+    nz_case("Nonzero/large", A(None, "int32", recipe={"n": 70007, "mul": 7919, "mod": 13}, shape=(7, 10001)))
+
+    # Where.
+    def where_case(name, cond, x, y):
+        def f():
+            dt = operands_dtype(x, y)
+            return np.where(cond.np.astype(bool), to_dtype(x, dt), to_dtype(y, dt))
+        g.add(name, "Where", [cond, x, y], attempt(f))
+    c2 = A([[True, False, True], [False, False, True]])
+    where_case("Where/float64", c2, A(np.arange(6.0).reshape(2, 3)), A(-np.arange(6.0).reshape(2, 3)))
+    where_case("Where/broadcast", A([True, False, True]), A([[1.0], [2.0]]), A(np.zeros((2, 1, 3)), "float32"))
+    where_case("Where/promote-int8-uint8", c2, A([1, 2, 3], "int8"), A([200, 201, 202], "uint8"))
+    where_case("Where/promote-int-float32", c2, A([1, 2, 3], "int16"), A([0.5, 1.5, 2.5], "float32"))
+    where_case("Where/scalar-y", c2, A([[1, 2, 3], [4, 5, 6]], "uint8"), S(0))
+    where_case("Where/scalar-x-float", c2, S(2.5), A([1, 2, 3], "int32"))
+    where_case("Where/scalars", c2, S(1), S(2))
+    where_case("Where/complex", c2, A([1 + 1j, 2, 3], "complex64"), S(0.5))
+    where_case("Where/bool", c2, A([True, True, True]), A([False, False, False]))
+    where_case("Where/cond-float", A([0.0, -0.0, nan, 2.0]), A([1, 2, 3, 4], "int64"), A([9, 9, 9, 9], "int64"))
+    where_case("Where/cond-int", A([0, 3, 0], "int8"), S(1.0), S(-1.0))
+    where_case("Where/signed-zero", A([True, False]), A([-0.0, -0.0]), A([0.0, -0.0]))
+    where_case("Where/views", A(np.arange(12).reshape(3, 4) % 2, "bool", view="T"),
+               A(np.arange(12.0).reshape(4, 3), view="::-1"), A([7.0, 8.0, 9.0]))
+    where_case("Where/empty", A(np.zeros((0, 3), bool)), A([1.0, 2.0, 3.0]), S(0.0))
+    where_case("Where/0d", A(True), A(1.5), A(2.5))
+    where_case("Where/bad-broadcast", c2, A([1.0, 2.0]), S(0.0))
+    where_case("Where/scalar-out-of-range", c2, A([1, 2, 3], "uint8"), S(300))
+    r = {"n": 70001, "mul": 7919, "mod": 4093, "scale": 0.5}
+    where_case("Where/large", A(None, "bool", recipe={"n": 70001, "mul": 7, "mod": 3}),
+               A(None, "float64", recipe=r), A(None, "float64", recipe=dict(r, offset=-3000.0)))
+
+    # Searchsorted.
+    def ss_case(name, x1, x2, sorter=None, **kw):
+        def f():
+            if isinstance(x2, A) and isinstance(x1, A):
+                dt = np.result_type(x1.dtype, x2.dtype)
+            else:
+                dt = weak(x1.dtype, x2.kind)
+            if x1.np.ndim != 1:
+                raise Refused("1-d")
+            s = None if sorter is None else sorter.np
+            return np.searchsorted(to_dtype(x1, dt), to_dtype(x2, dt), side=kw.get("side", "left"), sorter=s)
+        g.add(name, "Searchsorted", [x1, x2, sorter], attempt(f), kwargs=kw or None)
+    for dt in ALL:
+        s = np.sort(sample_data(dt, 12), kind="stable")
+        v = sample_data(dt, 24)[::-1].copy().reshape(4, 6)
+        for side in ("left", "right"):
+            ss_case("Searchsorted/%s/%s" % (dt, side), A(s, dt), A(v, dt), side=side)
+        ss_case("Searchsorted/%s/default-side" % dt, A(s, dt), A(v[0], dt))
+        unsorted = sample_data(dt, 12)
+        ss_case("Searchsorted/%s/sorter" % dt, A(unsorted, dt), A(v[1], dt),
+                sorter=A(np.argsort(unsorted, kind="stable"), "int64"), side="right")
+    ss_case("Searchsorted/scalar-int", A([1, 3, 3, 5], "int8"), S(3), side="right")
+    ss_case("Searchsorted/scalar-float-into-int", A([1, 3, 3, 5], "int32"), S(2.5))
+    ss_case("Searchsorted/promote", A([1, 3, 3, 5], "int64"), A([2.5, 3.0, 6.0], "float32"))
+    ss_case("Searchsorted/uint64-int64", A([0, 2 ** 63, 2 ** 64 - 1], "uint64"), A([-1, 5], "int64"))
+    ss_case("Searchsorted/nan-inf", A([-inf, -1.0, 0.0, inf, nan, nan]), A([nan, inf, -inf, -0.0, 0.0]), side="left")
+    ss_case("Searchsorted/nan-inf-right", A([-inf, -1.0, 0.0, inf, nan, nan]), A([nan, inf, -inf, -0.0, 0.0]), side="right")
+    ss_case("Searchsorted/empty-x1", A(np.zeros(0)), A([1.0, 2.0]))
+    ss_case("Searchsorted/empty-x2", A([1.0, 2.0]), A(np.zeros((0, 2))))
+    ss_case("Searchsorted/x2-0d", A([1.0, 2.0, 3.0]), A(2.0))
+    ss_case("Searchsorted/views", A(np.arange(20.0), view="::2"), A(np.arange(12.0).reshape(3, 4), view="T"))
+    ss_case("Searchsorted/x1-2d", A(np.ones((2, 2))), A([1.0]))
+    ss_case("Searchsorted/bad-side", A([1.0, 2.0]), A([1.0]), side="middle")
+    ss_case("Searchsorted/sorter-out-of-range", A([1.0, 2.0]), A([1.0]), sorter=A([0, 2], "int64"))
+    ss_case("Searchsorted/sorter-wrong-length", A([1.0, 2.0]), A([1.0]), sorter=A([0], "int64"))
+    big = {"n": 100003, "mul": 1, "mod": 200000, "scale": 0.5, "offset": -20000.0}
+    ss_case("Searchsorted/large", A(None, "float64", recipe=big),
+            A(None, "float64", recipe={"n": 70001, "mul": 7919, "mod": 60013, "scale": 1.0, "offset": -25000.0}))
+    return g
+
+
+def unique_model(x):
+    """The standard's unique_all on the flattened x: NaNs distinct, -0 equal
+    to +0 (the first occurrence's value kept), built on NumPy's stable sort."""
+    flat = np.asarray(x).reshape(-1)
+    perm = np.argsort(flat, kind="stable")
+    s = flat[perm]
+    starts = [j for j in range(len(s)) if j == 0 or not (s[j] == s[j - 1])]
+    values = s[starts]
+    index = perm[starts].astype(np.int64)
+    counts = np.diff(starts + [len(s)]).astype(np.int64)
+    inverse = np.zeros(len(s), np.int64)
+    gid = -1
+    for j in range(len(s)):
+        if j == 0 or not (s[j] == s[j - 1]):
+            gid += 1
+        inverse[perm[j]] = gid
+    if flat.dtype.kind not in "fc" or not np.isnan(flat).any():
+        # Without NaNs, NumPy's np.unique agrees.
+        v, i, inv, c = np.unique(flat, return_index=True, return_inverse=True, return_counts=True)
+        assert (v == values).all() and (i == index).all() and (inv == inverse).all() and (c == counts).all()
+    return values, index, inverse.reshape(np.shape(x)), counts
+
+
+def gen_sets():
+    g = Group("sets")
+
+    def ucase(name, x):
+        v, i, inv, c = unique_model(x.np)
+        g.add(name + "/all", "UniqueAll", [x], tuple_out([v, i, inv, c]))
+        g.add(name + "/counts", "UniqueCounts", [x], tuple_out([v, c]))
+        g.add(name + "/inverse", "UniqueInverse", [x], tuple_out([v, inv]))
+        g.add(name + "/values", "UniqueValues", [x], v)
+
+    for dt in ALL:
+        ucase("Unique/%s/1d" % dt, A(sample_data(dt, 12), dt))
+        ucase("Unique/%s/2d" % dt, A(sample_data(dt, 24).reshape(4, 6), dt))
+    ucase("Unique/float64/zeros-first-negative", A([1.0, -0.0, 0.0, 1.0, -0.0]))
+    ucase("Unique/float64/zeros-first-positive", A([0.0, -0.0, 2.0, -0.0]))
+    ucase("Unique/float64/nans", A([nan, 1.0, nan, 1.0, nan]))
+    ucase("Unique/float32/special", A(F32_SPECIAL + F32_SPECIAL[::3], "float32"))
+    ucase("Unique/complex128/special", A(COMPLEX_SPECIAL + COMPLEX_FINITE + COMPLEX_FINITE[::2], "complex128"))
+    ucase("Unique/uint64/big", A([2 ** 64 - 1, 0, 2 ** 63, 2 ** 64 - 1], "uint64"))
+    ucase("Unique/empty", A(np.zeros(0)))
+    ucase("Unique/empty-2d", A(np.zeros((2, 0)), "int8"))
+    ucase("Unique/0d", A(3.5))
+    ucase("Unique/view", A(np.arange(24).reshape(4, 6) % 5, "int16", view="::-1, ::2"))
+    ucase("Unique/large", A(None, "int32", recipe={"n": 70001, "mul": 7919, "mod": 1009, "offset": -500}))
+    ucase("Unique/large-float", A(None, "float64", recipe={"n": 20001, "mul": 7919, "mod": 4093, "scale": 0.25,
+                                                            "set": [[7, "nan"], [20000, "nan"], [3, -0.0]]}))
+
+    def isin_case(name, x1, x2, **kw):
+        def f():
+            dt = operands_dtype(x1, x2)
+            a, b = to_dtype(x1, dt), to_dtype(x2, dt)
+            return np.isin(a, b, invert=kw.get("invert", False))
+        g.add(name, "Isin", [x1, x2], attempt(f), kwargs=kw or None)
+    for dt in ALL:
+        x1 = A(sample_data(dt, 24).reshape(4, 6), dt)
+        x2 = A(sample_data(dt, 12)[::3], dt)
+        isin_case("Isin/%s" % dt, x1, x2)
+        isin_case("Isin/%s/invert" % dt, x1, x2, invert=True)
+    isin_case("Isin/nan-never", A([nan, 1.0, nan]), A([nan, 1.0]))
+    isin_case("Isin/signed-zero", A([0.0, -0.0, 1.0]), A([-0.0]))
+    isin_case("Isin/complex-nan", A([complex(1, nan), 1 + 0j, complex(nan, 0)]), A([complex(1, nan), 1 + 0j, complex(nan, 0)]))
+    isin_case("Isin/promote", A([1, 2, 3, 255], "uint8"), A([2.0, 255.0, -1.0], "float32"))
+    isin_case("Isin/int64-uint64", A([-1, 2, 3], "int64"), A([2, 2 ** 64 - 1], "uint64"))
+    isin_case("Isin/scalar-x2", A([1, 2, 3], "int16"), S(2))
+    isin_case("Isin/scalar-x1", S(2.0), A([1.0, 2.0]))
+    isin_case("Isin/empty-x2", A([1.0, 2.0]), A(np.zeros(0)))
+    isin_case("Isin/empty-x1", A(np.zeros((0, 2))), A([1.0]))
+    isin_case("Isin/0d", A(2), A([1, 2], "int8"))
+    isin_case("Isin/views", A(np.arange(12).reshape(3, 4), "int32", view="T"), A(np.arange(20), "int64", view="::3"))
+    isin_case("Isin/large", A(None, "int64", recipe={"n": 70001, "mul": 7919, "mod": 4093}),
+              A(None, "int64", recipe={"n": 3001, "mul": 13, "mod": 8191}))
+    return g
+
+
+def gen_statistics():
+    g = Group("statistics")
+
+    # Diff.
+    def diff_case(name, x, prepend=None, append=None, **kw):
+        def f():
+            v = x.np
+            if v.ndim == 0:
+                raise Refused("0-d")
+            extra = {}
+            for key, val in (("prepend", prepend), ("append", append)):
+                if val is None:
+                    continue
+                extra[key] = to_dtype(val, weak(v.dtype, val.kind)) if isinstance(val, S) else val.np
+            return np.diff(v, n=kw.get("n", 1), axis=kw.get("axis", -1), **extra)
+        g.add(name, "Diff", [x, prepend, append], attempt(f), kwargs=kw or None)
+    for dt in ALL:
+        x2 = A(sample_data(dt, 24).reshape(4, 6), dt)
+        diff_case("Diff/%s/default" % dt, x2)
+        diff_case("Diff/%s/axis0" % dt, x2, axis=0)
+        diff_case("Diff/%s/n2" % dt, x2, n=2)
+    diff_case("Diff/n0", A([1.0, 4.0, 9.0]), n=0)
+    diff_case("Diff/n-larger-than-axis", A([1.0, 4.0, 9.0]), n=5)
+    diff_case("Diff/n-negative", A([1.0, 4.0, 9.0]), n=-1)
+    diff_case("Diff/uint8-wraps", A([5, 3, 250, 1], "uint8"))
+    diff_case("Diff/int8-wraps", A([-128, 127, -128], "int8"))
+    diff_case("Diff/prepend-scalar", A([[1, 4], [9, 16]], "int32"), prepend=S(0), axis=1)
+    diff_case("Diff/append-scalar-float", A([1.0, 4.0, 9.0], "float32"), append=S(0.5))
+    diff_case("Diff/prepend-append-arrays", A([[1.0, 4.0], [9.0, 16.0]]), prepend=A([[0.0], [1.0]]),
+              append=A([[2, 3], [4, 5]], "int64"), axis=1)
+    diff_case("Diff/prepend-promotes", A([1, 2, 4], "int8"), prepend=A([0.5], "float32"))
+    diff_case("Diff/prepend-0d", A([[1.0, 2.0], [3.0, 5.0]]), prepend=A(10.0), axis=0)
+    diff_case("Diff/prepend-bad-shape", A([[1.0, 2.0], [3.0, 5.0]]), prepend=A([1.0, 2.0, 3.0]))
+    diff_case("Diff/bool-prepend-int", A([True, False, True]), prepend=A([1], "int64"))
+    diff_case("Diff/special", A(F64_SPECIAL))
+    diff_case("Diff/view", A(np.arange(24.0).reshape(4, 6) ** 2, view="::-1, ::2"), axis=0)
+    diff_case("Diff/empty", A(np.zeros(0)))
+    diff_case("Diff/length1", A([3.0]))
+    diff_case("Diff/0d", A(1.0))
+    diff_case("Diff/axis-out-of-range", A(np.ones((2, 3))), axis=2)
+
+    # Histogram.
+    def hist_case(name, x, bins, weights=None, **kw):
+        def f():
+            v = x.np
+            if v.dtype.kind == "c":
+                raise Refused("complex")
+            b = bins.v if isinstance(bins, S) else bins.np
+            rng = tuple(kw["range"]) if "range" in kw else None
+            w = None if weights is None else weights.np
+            return np.histogram(v, b, range=rng, weights=w, density=kw.get("density", False))
+        g.add(name, "Histogram", [x, bins, weights], attempt_tuple(f), kwargs=kw or None)
+    data = A([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 1.0, 2.0, 0.0, 4.0])
+    for dt in ALL:
+        if dt in COMPLEX:
+            hist_case("Histogram/%s" % dt, A([1 + 1j, 2], dt), S(3))
+            continue
+        v = sample_data(dt, 24)
+        if dt in FLOATS:
+            v = v[np.isfinite(v)]
+        hist_case("Histogram/%s/bins5" % dt, A(v, dt), S(5))
+        hist_case("Histogram/%s/bins10-range" % dt, A(v, dt), S(10), range=[-4.0, 8.0])
+        hist_case("Histogram/%s/edges" % dt, A(v, dt), A([-8, -1, 0, 2, 5, 9], "int64"))
+    hist_case("Histogram/float64/on-edges", data, S(7))
+    hist_case("Histogram/float64/density", data, S(4), density=True)
+    hist_case("Histogram/float64/weights", data, S(4), weights=A(np.arange(12) * 0.25))
+    hist_case("Histogram/float64/weights-int", data, S(3), weights=A(np.arange(12) % 4, "int32"))
+    hist_case("Histogram/float64/weights-float32-density", data, S(3), weights=A(np.arange(12) * 0.5, "float32"), density=True)
+    hist_case("Histogram/float64/edges-weights", data, A([0.0, 1.0, 2.5, 4.0]), weights=A(np.arange(12) * 0.25))
+    hist_case("Histogram/float64/edges-density", data, A([0.0, 1.0, 2.5, 4.0]), density=True)
+    hist_case("Histogram/float64/edges-float32", data, A([0.1, 1.0, 2.5, 3.3], "float32"))
+    hist_case("Histogram/float64/edges-with-nan-data", A([1.0, nan, 2.0, 3.0]), A([0.0, 1.0, 2.0, 3.0]))
+    hist_case("Histogram/float64/range-with-nan-data", A([1.0, nan, 2.0, 3.0, 7.0, -1.0]), S(3), range=[0.0, 3.0])
+    hist_case("Histogram/float64/equal-values", A([2.0, 2.0, 2.0]), S(4))
+    hist_case("Histogram/int64/equal-values", A([7, 7], "int64"), S(3))
+    hist_case("Histogram/float32/equal-values", A([0.1, 0.1], "float32"), S(3))
+    hist_case("Histogram/float32/thirds", A([0.1, 0.7, 0.35, 1.3, 0.58, 0.82], "float32"), S(5))
+    hist_case("Histogram/float32/range", A([0.1, 0.7, 0.35, 1.3, 0.58, 0.82], "float32"), S(6), range=[0.1, 1.3])
+    hist_case("Histogram/int64/extremes", A([-2 ** 63, 2 ** 63 - 1, 0], "int64"), S(4))
+    hist_case("Histogram/uint8/range", A([0, 255, 128, 64], "uint8"), S(4), range=[0.0, 256.0])
+    hist_case("Histogram/2d", A(np.arange(12.0).reshape(3, 4) % 5), S(3))
+    hist_case("Histogram/view", A(np.arange(24.0).reshape(4, 6), view="T"), S(6))
+    hist_case("Histogram/empty", A(np.zeros(0)), S(3))
+    hist_case("Histogram/empty-float32", A(np.zeros(0), "float32"), S(2))
+    hist_case("Histogram/0d", A(2.5), S(2))
+    hist_case("Histogram/bins0", data, S(0))
+    hist_case("Histogram/nan-autorange", A([1.0, nan]), S(2))
+    hist_case("Histogram/inf-autorange", A([1.0, inf]), S(2))
+    hist_case("Histogram/range-reversed", data, S(2), range=[3.0, 1.0])
+    hist_case("Histogram/edges-decreasing", data, A([0.0, 2.0, 1.0]))
+    hist_case("Histogram/edges-2d", data, A(np.ones((2, 2))))
+    hist_case("Histogram/weights-bad-shape", data, S(2), weights=A([1.0, 2.0]))
+    for n, bins in ((70001, 17), (131073, 100)):
+        r = {"n": n, "mul": 7919, "mod": 4093, "scale": 0.1, "offset": -200.0}
+        hist_case("Histogram/float64/n%d" % n, A(None, "float64", recipe=r), S(bins))
+        hist_case("Histogram/float32/n%d" % n, A(None, "float32", recipe=r), S(bins))
+        hist_case("Histogram/float64/n%d-weights" % n, A(None, "float64", recipe=r), S(bins),
+                  weights=A(None, "float64", recipe={"n": n, "mul": 31, "mod": 97, "scale": 0.125}))
+
+    # Bincount.
+    def bc_case(name, x, weights=None, **kw):
+        def f():
+            w = None if weights is None else weights.np
+            return np.bincount(x.np, weights=w, minlength=kw.get("minlength", 0))
+        g.add(name, "Bincount", [x, weights], attempt(f), kwargs=kw or None)
+    for dt in INTS + ["bool"]:
+        v = np.abs(sample_data(dt, 12).astype(np.int64)).astype(dt) if dt != "bool" else sample_data(dt, 12)
+        bc_case("Bincount/%s" % dt, A(v, dt))
+        bc_case("Bincount/%s/minlength" % dt, A(v, dt), minlength=30)
+    bc_case("Bincount/weights", A([0, 1, 1, 3, 1], "int64"), weights=A([0.5, 1.0, -2.0, 4.0, 0.25]))
+    bc_case("Bincount/weights-int", A([0, 1, 1, 3], "int8"), weights=A([1, 2, 3, 4], "int32"))
+    bc_case("Bincount/weights-minlength", A([2, 2], "int64"), weights=A([0.5, 0.5], "float32"), minlength=5)
+    bc_case("Bincount/empty", A(np.zeros(0), "int64"))
+    bc_case("Bincount/empty-minlength", A(np.zeros(0), "int32"), minlength=4)
+    bc_case("Bincount/negative", A([1, -1], "int64"))
+    bc_case("Bincount/float", A([1.0, 2.0]))
+    bc_case("Bincount/2d", A(np.ones((2, 2)), "int64"))
+    bc_case("Bincount/minlength-negative", A([1, 2], "int64"), minlength=-1)
+    bc_case("Bincount/weights-bad-shape", A([1, 2], "int64"), weights=A([1.0]))
+    bc_case("Bincount/view", A(np.arange(20) % 7, "int32", view="::-2"))
+    bc_case("Bincount/large", A(None, "int32", recipe={"n": 100003, "mul": 7919, "mod": 1009}))
+
+    # Quantiles and medians.
+    def q_case(name, fname, x, q=None, **kw):
+        def f():
+            v = x.np
+            if v.dtype.kind in "cb" and fname not in ("Median", "NanMedian"):
+                raise Refused("complex or bool")
+            axis = norm_axis(kw.get("axis"))
+            keep = kw.get("keepdims", False)
+            method = kw.get("method", "linear")
+            qv = None if q is None else (q.v if isinstance(q, S) else q.np)
+            fn = {"Quantile": np.quantile, "Percentile": np.percentile,
+                  "NanQuantile": np.nanquantile, "NanPercentile": np.nanpercentile}.get(fname)
+            if fn is not None:
+                if v.size == 0 and not fname.startswith("Nan"):
+                    raise Refused("empty")
+                if method not in ("linear", "lower", "higher", "nearest", "midpoint"):
+                    raise Refused("documented: we offer NumPy's five classic methods only")
+                if fname.startswith("Nan") and np.ndim(qv) > 1:
+                    # Documented: NumPy 1.24's nanquantile misplaces the axes of
+                    # a q of more than one dimension; ours come first, as in
+                    # quantile.
+                    parts = [fn(v, qi, axis=axis, keepdims=keep, method=method) for qi in np.ravel(qv)]
+                    r = np.stack(parts).reshape(np.shape(qv) + np.shape(parts[0]))
+                else:
+                    r = fn(v, qv, axis=axis, keepdims=keep, method=method)
+                if v.dtype == np.float32 and method not in ("lower", "higher", "nearest"):
+                    # Documented: NumPy 1.24 gives float64; we keep float32 (as NumPy 2).
+                    r = np.asarray(r).astype(np.float32)
+                return r
+            fn = np.median if fname == "Median" else np.nanmedian
+            return fn(v, axis=axis, keepdims=keep)
+        args = [x] if q is None else [x, q]
+        g.add(name, fname, args, attempt(f), kwargs=kw or None)
+
+    for fname in ("Quantile", "Percentile", "Median", "NanQuantile", "NanPercentile", "NanMedian"):
+        pct = "Percentile" in fname
+        qs = S(40.0) if pct else S(0.4)
+        qa = A([0.0, 12.5, 50.0, 99.0, 100.0]) if pct else A([0.0, 0.125, 0.5, 0.99, 1.0])
+        qm = None if "Median" in fname else qs
+        for dt in ALL:
+            v = sample_data(dt, 24)
+            if dt in FLOATS and not fname.startswith("Nan"):
+                v = np.where(np.isnan(v), 1.5, v)
+            x2 = A(v.reshape(4, 6), dt)
+            x3 = A(v.reshape(2, 3, 4), dt)
+            q_case("%s/%s/all" % (fname, dt), fname, x2, qm)
+            q_case("%s/%s/axis0" % (fname, dt), fname, x2, qm, axis=0)
+            q_case("%s/%s/axis-1-keepdims" % (fname, dt), fname, x3, qm, axis=-1, keepdims=True)
+            q_case("%s/%s/axes0,2" % (fname, dt), fname, x3, qm, axis=[0, 2])
+            if "Median" not in fname:
+                q_case("%s/%s/q-array" % (fname, dt), fname, x2, qa, axis=1)
+        finite = A([[3.0, 1.0, 4.0, 1.5, 9.0, 2.6], [5.0, -3.5, 5.0, 8.0, 9.75, 7.0], [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]])
+        q_case("%s/float64/finite" % fname, fname, finite, qm, axis=1)
+        q_case("%s/float64/nan" % fname, fname, A([[1.0, nan, 3.0, 2.0], [nan, nan, nan, nan], [4.0, 3.0, 2.0, 1.0]]), qm, axis=1)
+        q_case("%s/float64/inf" % fname, fname, A([[1.0, inf, 3.0], [-inf, inf, 0.0], [-inf, -inf, 1.0]]), qm, axis=1)
+        q_case("%s/float32/odd-even" % fname, fname, A([[0.1, 0.7, 0.3], [0.2, 0.9, 0.5]], "float32"), qm, axis=0)
+        q_case("%s/float64/n1" % fname, fname, A([2.5]), qm)
+        q_case("%s/empty" % fname, fname, A(np.zeros(0)), qm)
+        q_case("%s/empty-axis0" % fname, fname, A(np.zeros((0, 3))), qm, axis=0)
+        q_case("%s/view" % fname, fname, A(np.arange(30.0).reshape(5, 6) % 7, view="::-1, 1::2"), qm, axis=0)
+        q_case("%s/0d" % fname, fname, A(2.5), qm)
+        q_case("%s/axis-out-of-range" % fname, fname, A(np.ones((2, 3))), qm, axis=2)
+        r = {"n": 100003, "mul": 7919, "mod": 4093, "scale": 0.5, "offset": -1000.0}
+        q_case("%s/float64/n100003" % fname, fname, A(None, "float64", recipe=r), qm)
+        q_case("%s/float64/300x301-axis0" % fname, fname, A(None, "float64", recipe=dict(r, n=300 * 301), shape=(300, 301)), qm, axis=0)
+        if "Median" not in fname:
+            for method in ("lower", "higher", "nearest", "midpoint", "linear"):
+                qq = A([0.0, 10.0, 25.0, 50.0, 62.5, 90.0, 100.0]) if pct else A([0.0, 0.1, 0.25, 0.5, 0.625, 0.9, 1.0])
+                q_case("%s/method-%s" % (fname, method), fname, finite, qq, axis=1, method=method)
+                q_case("%s/method-%s/int" % (fname, method), fname, A([[4, 1, 7, 3], [2, 9, 9, 5]], "int32"), qq, axis=1, method=method)
+                q_case("%s/method-%s/nan" % (fname, method), fname, A([[1.0, nan, 3.0, 2.0, 0.5], [nan] * 5]), qq, axis=1, method=method)
+            q_case("%s/method-bad" % fname, fname, finite, qs, method="inverted_cdf")
+            q_case("%s/q-too-big" % fname, fname, finite, S(101.0) if pct else S(1.5))
+            q_case("%s/q-negative" % fname, fname, finite, A([0.5, -0.25]))
+            q_case("%s/q-nan" % fname, fname, finite, S(nan))
+            q_case("%s/q-int" % fname, fname, finite, S(1), axis=1)
+            q_case("%s/q-2d" % fname, fname, finite, A([[0.0, 1.0], [0.5, 0.25]]), axis=1)
+    return g
+
+
+NAN_REDUCTIONS = ["NanSum", "NanProd", "NanMin", "NanMax", "NanMean", "NanVar", "NanStd"]
+
+
+def nan_reduce_expected(fname, x, kw):
+    v = x.np
+    axis = norm_axis(kw.get("axis"))
+    keep = kw.get("keepdims", False)
+    dtype = np.dtype(kw["dtype"]) if "dtype" in kw else None
+    if fname in ("NanSum", "NanProd"):
+        f = np.nansum if fname == "NanSum" else np.nanprod
+        return f(v, axis=axis, keepdims=keep, dtype=dtype or sum_dtype(v.dtype))
+    if fname in ("NanMin", "NanMax"):
+        if v.dtype.kind == "c":
+            raise Refused("STANDARD: complex numbers have no order")
+        return (np.nanmin if fname == "NanMin" else np.nanmax)(v, axis=axis, keepdims=keep)
+    if fname == "NanMean":
+        return np.nanmean(v, axis=axis, keepdims=keep, dtype=dtype or mean_dtype(v.dtype))
+    if fname in ("NanVar", "NanStd"):
+        f = np.nanvar if fname == "NanVar" else np.nanstd
+        dt = dtype or mean_dtype(v.dtype)
+        return f(v.astype(dt), axis=axis, keepdims=keep, ddof=kw.get("correction", 0))
+    if fname in ("NanCumulativeSum", "NanCumulativeProd"):
+        if v.ndim == 0:
+            raise Refused("0-d")
+        if axis is None:
+            if v.ndim > 1:
+                raise Refused("axis needed")
+            axis = 0
+        dt = dtype or sum_dtype(v.dtype)
+        f = np.nancumsum if fname == "NanCumulativeSum" else np.nancumprod
+        r = f(v, axis=axis, dtype=dt)
+        if kw.get("include_initial"):
+            shp = list(v.shape)
+            shp[axis] = 1
+            first = np.zeros(shp, dt) if fname == "NanCumulativeSum" else np.ones(shp, dt)
+            r = np.concatenate([first, r], axis=axis)
+        return r
+    raise KeyError(fname)
+
+
+def gen_nanreductions():
+    g = Group("nanreductions")
+
+    def case(name, fname, x, **kw):
+        g.add(name, fname, [x], attempt(lambda: nan_reduce_expected(fname, x, kw)), kwargs=kw or None)
+
+    # Values exact to sum in any order (see gen_reductions), with NaNs.
+    grid = (np.arange(24).reshape(2, 3, 4) % 7 - 3) * 0.5
+    grid_nan = np.where(np.arange(24).reshape(2, 3, 4) % 5 == 1, nan, grid)
+    grid_nan[1, 2, :] = nan  # an all-NaN line along the last axis
+    for fname in NAN_REDUCTIONS + ["NanCumulativeSum", "NanCumulativeProd"]:
+        cum = fname.startswith("NanCumulative")
+        for dt in ALL:
+            if dt == "bool":
+                x = A(np.arange(24).reshape(2, 3, 4) % 3 == 0, dt)
+            elif dt in INTS:
+                x = A(np.arange(24).reshape(2, 3, 4) % 5 - (2 if dt.startswith("int") else 0), dt)
+            elif dt in COMPLEX:
+                z = grid_nan + 1j * grid[::-1]
+                z[0, 0, 0] = complex(1.0, nan)
+                x = A(z, dt)
+            else:
+                x = A(grid_nan, dt)
+            axes = [{"axis": 0}, {"axis": -1}, {"axis": 1, "include_initial": True}] if cum else \
+                [{}, {"axis": 0}, {"axis": -1}, {"axis": [0, 2]}, {"axis": 1, "keepdims": True}, {"keepdims": True}]
+            for kw in axes:
+                label = ",".join("%s=%s" % (k, v) for k, v in sorted(kw.items())) or "all"
+                case("%s/%s/%s" % (fname, dt, label), fname, x, **kw)
+            if fname in ("NanVar", "NanStd"):
+                case("%s/%s/correction1" % (fname, dt), fname, x, axis=-1, correction=1.0)
+                case("%s/%s/correction3" % (fname, dt), fname, x, axis=-1, correction=3.0)
+            if dt in FLOATS:
+                case("%s/%s/special" % (fname, dt), fname, A(special(dt), dt))
+        for shp, kw in (((0,), {}), ((0, 3), {"axis": 0}), ((2, 0), {"axis": 1, "keepdims": True})):
+            case("%s/empty/%s-%s" % (fname, "x".join(map(str, shp)), kw.get("axis")), fname, A(np.zeros(shp)), **kw)
+        case("%s/all-nan" % fname, fname, A([nan, nan, nan]))
+        case("%s/0d" % fname, fname, A(nan))
+        case("%s/axis-out-of-range" % fname, fname, A(np.ones((2, 3))), axis=2)
+        base = np.where(np.arange(30).reshape(5, 6) % 4 == 0, nan, (np.arange(30).reshape(5, 6) % 9 - 4) * 0.25)
+        case("%s/view/T-axis0" % fname, fname, A(base, "float64", view="T"), axis=0)
+        case("%s/view/rev-axis1" % fname, fname, A(base, "float32", view="::-1, ::2"), axis=1)
+        for n in (127, 1000, 65537):
+            r = {"n": n, "mul": 7919, "mod": 4096, "scale": 2.0 ** -5, "offset": -64.0,
+                 "set": [[3, "nan"], [n - 1, "nan"], [min(n - 2, 65536), "nan"]]}
+            if fname in ("NanSum", "NanMean", "NanMin", "NanMax", "NanVar", "NanCumulativeSum"):
+                case("%s/float64/n%d" % (fname, n), fname, A(None, "float64", recipe=r))
+            if fname in ("NanSum", "NanMean", "NanMax"):
+                case("%s/float64/%d-2d-axis0" % (fname, n), fname, A(None, "float64", recipe=dict(r, n=n * 3), shape=(n, 3)), axis=0)
+    case("NanSum/float32/dtype-float64", "NanSum", A([0.1, nan, 0.3], "float32"), dtype="float64")
+    case("NanMean/float32/dtype-float64", "NanMean", A([0.1, nan, 0.3], "float32"), dtype="float64")
+    case("NanMax/float64/signed-zeros", "NanMax", A([[-0.0, 0.0, nan], [0.0, -0.0, nan], [nan, -0.0, -0.0]]), axis=1)
+    case("NanMin/float64/signed-zeros", "NanMin", A([[-0.0, 0.0, nan], [0.0, -0.0, nan], [nan, 0.0, 0.0]]), axis=1)
+    case("NanMax/float64/inf-and-nan", "NanMax", A([[-inf, nan], [nan, -inf], [inf, nan]]), axis=1)
+    return g
+
+
 # ---------------------------------------------------------------- main
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     summary = {}
     for gen in (gen_unary, gen_binary, gen_promotion, gen_reductions, gen_creation,
-                gen_manipulation, gen_indexing):
+                gen_manipulation, gen_indexing, gen_sorting, gen_searching, gen_sets,
+                gen_statistics, gen_nanreductions):
         g = gen()
         path, n = g.write()
         summary[g.name] = n

@@ -10,6 +10,10 @@ cd "$root"
 # Hermetic runs: Fyne and Mesa write caches under XDG_CACHE_HOME, and Fyne
 # warns without a UTF-8 locale. GOCACHE and GOMODCACHE stay at Go's defaults.
 export LANG=C.UTF-8
+# Fyne cannot parse the C locale and logs an error at every start of the
+# binary (the app's tests and the kernels they start); LANGUAGE gives it a
+# language and changes nothing else.
+export LANGUAGE=en
 export XDG_CACHE_HOME="$root/.cache/xdg"
 mkdir -p "$XDG_CACHE_HOME"
 

@@ -1,7 +1,11 @@
-// Package ui is the Fyne desktop app: the notebook view, cells, the code
-// editor, output views, menus and dialogs. It hands cells to the sessions
-// package and draws the outputs that come back; widgets are kept testable
-// with Fyne's headless test driver, and the window itself is opened from
-// cmd/workbench. (The desktop app lands with issue 7; this package is a
-// placeholder today.)
+// Package ui is Workbench's desktop app, on Fyne: the notebook view (cells
+// with a highlighted Go editor, rendered markdown, outputs, the run queue,
+// Jupyter's keys, completion) and the shell around it (menus, toolbar,
+// files with recent files and autosave, notices, the variables and help
+// panels, the status bar, themes).
+//
+// Cells run in a kernel process through the Kernel interface (implemented
+// by interp/client's Client), never in the app's own process. The package
+// does not import fyne.io/fyne/v2/app, so its widgets are tested with
+// Fyne's headless driver; cmd/workbench opens the real window.
 package ui

@@ -38,9 +38,7 @@ func main() {
 // 2 for a missing or unknown subcommand.
 func dispatch(stdout, stderr io.Writer, args []string) int {
 	if len(args) == 0 {
-		// Later: open the desktop app.
-		usage(stderr)
-		return 2
+		return runApp(stdout, stderr, nil)
 	}
 	name := args[0]
 	if a, ok := aliases[name]; ok {
@@ -52,6 +50,13 @@ func dispatch(stdout, stderr io.Writer, args []string) int {
 		return 0
 	}
 	cmd, ok := commands[name]
+	if !ok && isSessionArg(args[0]) {
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "workbench: the app opens one file; unexpected arguments: %q\n", args[1:])
+			return 2
+		}
+		return runApp(stdout, stderr, args)
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "workbench: unknown command %q\n\n", args[0])
 		usage(stderr)
@@ -62,6 +67,7 @@ func dispatch(stdout, stderr io.Writer, args []string) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: workbench <command> [arguments]")
+	appUsage(w)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	names := make([]string, 0, len(commands))

@@ -51,7 +51,6 @@ func TestDispatch(t *testing.T) {
 		{[]string{"help"}, 0, "Usage: workbench", ""},
 		{[]string{"nonsense"}, 2, "", "unknown command"},
 		{[]string{"version", "extra"}, 2, "", "unexpected arguments"},
-		{nil, 2, "", "Usage: workbench"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := dispatch(&stdout, &stderr, tc.args)

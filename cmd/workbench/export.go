@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,23 +25,15 @@ func runExport(stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
+	in, code, ok := parseFileArg(fs, args)
+	if !ok {
+		return code
 	}
 	ext := map[string]string{"html": ".html", "md": ".md", "markdown": ".md", "go": ".go"}[*to]
 	if ext == "" {
 		fmt.Fprintf(stderr, "workbench export: --to %q: want html, md or go\n", *to)
 		return 2
 	}
-	in := pos[0]
 	nb, err := sessions.Load(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "workbench export: %v\n", err)

@@ -31,6 +31,37 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseFileArg parses a subcommand's flags around its one file argument.
+// When ok is false the command ends with exit status code: 0 after -h, 2
+// for bad flags or not exactly one file (the usage is printed).
+func parseFileArg(fs *flag.FlagSet, args []string) (file string, code int, ok bool) {
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return "", 0, false
+	}
+	if err != nil {
+		return "", 2, false
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return "", 2, false
+	}
+	return pos[0], 0, true
+}
+
+// progressPrinter prints a line on w as each cell ends, or nothing when
+// quiet.
+func progressPrinter(w io.Writer, quiet bool) func(sessions.Progress) {
+	if quiet {
+		return nil
+	}
+	return func(p sessions.Progress) {
+		if p.State != sessions.CellStarted {
+			fmt.Fprintln(w, p)
+		}
+	}
+}
+
 // signalContext is cancelled by Ctrl+C, so that a run stops its cell (the
 // kernel is interrupted, or restarted if it does not stop) and exits.
 func signalContext() (context.Context, context.CancelFunc) {
@@ -74,18 +105,10 @@ func runRun(stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	in, code, ok := parseFileArg(fs, args)
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
-	}
-	in := pos[0]
 	dest, err := outputPath(in, *out, *inplace)
 	if err != nil {
 		fmt.Fprintf(stderr, "workbench run: %v\n", err)
@@ -115,14 +138,7 @@ func runRun(stdout, stderr io.Writer, args []string) int {
 		return 1
 	}
 	defer k.Close()
-	opts := sessions.RunOptions{ContinueOnError: *allowErrors}
-	if !*quiet {
-		opts.Progress = func(p sessions.Progress) {
-			if p.State != sessions.CellStarted {
-				fmt.Fprintln(stderr, p)
-			}
-		}
-	}
+	opts := sessions.RunOptions{ContinueOnError: *allowErrors, Progress: progressPrinter(stderr, *quiet)}
 	res, runErr := sessions.Run(ctx, nb, k, opts)
 	if res == nil {
 		fmt.Fprintf(stderr, "workbench run: %s: %v\n", in, runErr)
@@ -133,14 +149,10 @@ func runRun(stdout, stderr io.Writer, args []string) int {
 		return 1
 	}
 	if runErr != nil {
-		var ces []*sessions.CellError
-		for _, f := range res.Failed {
-			ces = append(ces, f)
-		}
-		if len(ces) == 0 {
+		if len(res.Failed) == 0 {
 			fmt.Fprintf(stderr, "workbench run: %s: %v\n", in, runErr)
 		}
-		for _, ce := range ces {
+		for _, ce := range res.Failed {
 			fmt.Fprintf(stderr, "workbench run: %s: %v\n", in, ce)
 		}
 		fmt.Fprintf(stderr, "wrote %s (%d of %d code cells ran)\n", dest, res.Ran, countCode(nb))
@@ -176,18 +188,10 @@ func runVerify(stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	in, code, ok := parseFileArg(fs, args)
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
-	}
-	in := pos[0]
 	saved, err := sessions.Load(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "workbench verify: %v\n", err)
@@ -210,14 +214,7 @@ func runVerify(stdout, stderr io.Writer, args []string) int {
 		return 1
 	}
 	defer k.Close()
-	opts := sessions.VerifyOptions{}
-	if !*quiet {
-		opts.Progress = func(p sessions.Progress) {
-			if p.State != sessions.CellStarted {
-				fmt.Fprintln(stderr, p)
-			}
-		}
-	}
+	opts := sessions.VerifyOptions{Progress: progressPrinter(stderr, *quiet)}
 	rep, _, err := sessions.Verify(ctx, saved, k, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "workbench verify: %s: %v\n", in, err)

@@ -27,9 +27,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"strings"
+
+	"workbench/sessions/cellsplit"
 )
 
 type chunkKind uint8
@@ -63,121 +64,25 @@ func cellFile(n int) string { return fmt.Sprintf("wbcell%d/_.go", n) }
 // scopes imports with is the same for all.
 const parseName = "_.go"
 
-// unit is one top-level statement or declaration.
-type unit struct {
-	decl       bool
-	start, end int // byte offsets in the cell
-}
-
-// splitCell cuts a cell into chunks, in order. Syntax errors are left to
-// the parser, which reports them with their position.
+// splitCell cuts a cell into chunks, in order (cellsplit.Split cuts it
+// into units; consecutive declarations make one chunk). Syntax errors are
+// left to the parser, which reports them with their position.
 func splitCell(src string) []chunk {
-	fset := token.NewFileSet()
-	tf := fset.AddFile("", -1, len(src))
-	var sc scanner.Scanner
-	sc.Init(tf, []byte(src), nil, 0)
-
-	var units []unit
-	var cur []token.Token // the tokens of the unit being read
-	curStart := 0
-	depth := 0
-	header := false // in the header of a for, if or switch, whose ; do not end it
-	closeUnit := func(end int) {
-		if len(cur) > 0 {
-			units = append(units, unit{decl: isDeclUnit(cur), start: curStart, end: end})
-		}
-		cur = cur[:0]
-	}
-	for {
-		pos, t, lit := sc.Scan()
-		off := tf.Offset(pos)
-		if t == token.EOF {
-			closeUnit(len(src))
-			break
-		}
-		switch t {
-		case token.FOR, token.IF, token.SWITCH, token.SELECT:
-			if depth == 0 {
-				header = true
-			}
-		case token.LBRACE:
-			if depth == 0 {
-				header = false
-			}
-			depth++
-		case token.LPAREN, token.LBRACK:
-			depth++
-		case token.RPAREN, token.RBRACE, token.RBRACK:
-			if depth > 0 {
-				depth--
-			}
-		case token.SEMICOLON:
-			if depth == 0 && !(header && lit == ";") {
-				closeUnit(min(off, len(src)))
-				header = false
-				continue
-			}
-		}
-		if len(cur) == 0 {
-			curStart = off
-		}
-		cur = append(cur, t)
-	}
-
 	var chunks []chunk
-	for _, u := range units {
+	for _, u := range cellsplit.Split(src) {
 		kind := stmtChunk
-		if u.decl {
+		if u.Decl {
 			kind = declChunk
 		}
 		if n := len(chunks); n > 0 && kind == declChunk && chunks[n-1].kind == declChunk {
 			c := &chunks[n-1]
-			c.text = src[offsetOf(src, c.line, c.col):u.end]
+			c.text = src[offsetOf(src, c.line, c.col):u.End]
 			continue
 		}
-		line, col := lineCol(src, u.start)
-		chunks = append(chunks, chunk{kind: kind, text: src[u.start:u.end], line: line, col: col})
+		line, col := lineCol(src, u.Start)
+		chunks = append(chunks, chunk{kind: kind, text: src[u.Start:u.End], line: line, col: col})
 	}
 	return chunks
-}
-
-// isDeclUnit says whether a unit, given by its tokens, is a declaration:
-// it starts with import, type or const, or with func followed by a name,
-// or by a receiver and a name (a method); func followed by a parameter
-// list and anything else is a function literal. A var declaration is run
-// as a statement: yaegi cannot initialise a package-level variable from a
-// variable that a cell declared with :=.
-func isDeclUnit(toks []token.Token) bool {
-	switch toks[0] {
-	case token.IMPORT, token.TYPE, token.CONST:
-		return true
-	case token.FUNC:
-	default:
-		return false
-	}
-	if len(toks) < 2 {
-		return false
-	}
-	if toks[1] == token.IDENT {
-		return true
-	}
-	if toks[1] != token.LPAREN {
-		return false
-	}
-	depth := 0
-	for i := 1; i < len(toks); i++ {
-		switch toks[i] {
-		case token.LPAREN:
-			depth++
-		case token.RPAREN:
-			depth--
-			if depth == 0 {
-				return i+2 < len(toks) && toks[i+1] == token.IDENT &&
-					(toks[i+2] == token.LPAREN || toks[i+2] == token.LBRACK)
-			}
-		}
-	}
-	return false
 }
 
 // lineCol returns the 1-based line and byte column of offset off.

@@ -30,6 +30,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"workbench/sessions/cellsplit"
 )
 
 // ExportGo writes the notebook's code as a plain Go program (package
@@ -283,17 +285,17 @@ func (gc *goCell) parse() error {
 	spans := splitGoUnits(src)
 	prev := 0
 	for _, sp := range spans {
-		lead := src[prev:sp.start]
+		lead := src[prev:sp.Start]
 		if prev > 0 {
 			// The end of the unit before: a semicolon or a line break.
 			lead = strings.TrimPrefix(strings.TrimPrefix(lead, ";"), "\n")
 		}
-		u := &goUnit{decl: sp.decl, lead: lead, text: src[sp.start:sp.end]}
-		prev = sp.end
+		u := &goUnit{decl: sp.Decl, lead: lead, text: src[sp.Start:sp.End]}
+		prev = sp.End
 		if err := u.parse(); err != nil {
 			gc.units = nil
 			if line, ok := err.(unitError); ok {
-				return fmt.Errorf("line %d: %s", strings.Count(src[:sp.start], "\n")+line.line, line.msg)
+				return fmt.Errorf("line %d: %s", strings.Count(src[:sp.Start], "\n")+line.line, line.msg)
 			}
 			return err
 		}
@@ -349,114 +351,24 @@ type unitError struct {
 
 func (e unitError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
 
-// goSpan is a unit's place in a cell.
-type goSpan struct {
-	decl       bool
-	start, end int
-}
-
 var trailingComment = regexp.MustCompile(`^[ \t]*//[^\n]*`)
 
-// splitGoUnits cuts a cell into its top-level declarations and
-// statements, as the kernel's engine does (interp/cells.go): at the
-// semicolons (written or implied) outside brackets and outside the headers
-// of for, if, switch and select. A comment on the unit's last line goes
-// with it.
-func splitGoUnits(src string) []goSpan {
-	fset := token.NewFileSet()
-	tf := fset.AddFile("", -1, len(src))
-	var sc scanner.Scanner
-	sc.Init(tf, []byte(src), func(token.Position, string) {}, 0)
-	var spans []goSpan
-	var cur []token.Token
-	start, depth, header := 0, 0, false
-	closeUnit := func(end int) {
-		if len(cur) > 0 {
-			if m := trailingComment.FindString(src[end:]); m != "" {
-				end += len(m)
-			}
-			spans = append(spans, goSpan{decl: isGoDeclUnit(cur), start: start, end: end})
+// splitGoUnits cuts a cell into its top-level declarations and statements
+// as the kernel's engine does (cellsplit.Split); a comment on a unit's last
+// line goes with it.
+func splitGoUnits(src string) []cellsplit.Unit {
+	units := cellsplit.Split(src)
+	for i := range units {
+		end := units[i].End
+		if m := trailingComment.FindString(src[end:]); m != "" {
+			end += len(m)
 		}
-		cur = cur[:0]
-	}
-	for {
-		pos, t, lit := sc.Scan()
-		off := tf.Offset(pos)
-		if t == token.EOF {
-			closeUnit(len(src))
-			break
+		if i+1 < len(units) {
+			end = min(end, units[i+1].Start) // keep units apart
 		}
-		switch t {
-		case token.FOR, token.IF, token.SWITCH, token.SELECT:
-			if depth == 0 {
-				header = true
-			}
-		case token.LBRACE:
-			if depth == 0 {
-				header = false
-			}
-			depth++
-		case token.LPAREN, token.LBRACK:
-			depth++
-		case token.RPAREN, token.RBRACE, token.RBRACK:
-			if depth > 0 {
-				depth--
-			}
-		case token.SEMICOLON:
-			if depth == 0 && !(header && lit == ";") {
-				closeUnit(min(off, len(src)))
-				header = false
-				continue
-			}
-		}
-		if len(cur) == 0 {
-			start = off
-		}
-		cur = append(cur, t)
+		units[i].End = end
 	}
-	// A unit's end may have been moved past a comment: keep spans apart.
-	for i := 1; i < len(spans); i++ {
-		if spans[i].start < spans[i-1].end {
-			spans[i-1].end = spans[i].start
-		}
-	}
-	return spans
-}
-
-// isGoDeclUnit says whether a unit, by its tokens, is a declaration:
-// import, type, const, func with a name, or a method. var is a statement,
-// as in the kernel.
-func isGoDeclUnit(toks []token.Token) bool {
-	switch toks[0] {
-	case token.IMPORT, token.TYPE, token.CONST:
-		return true
-	case token.FUNC:
-	default:
-		return false
-	}
-	if len(toks) < 2 {
-		return false
-	}
-	if toks[1] == token.IDENT {
-		return true
-	}
-	if toks[1] != token.LPAREN {
-		return false
-	}
-	depth := 0
-	for i := 1; i < len(toks); i++ {
-		switch toks[i] {
-		case token.LPAREN:
-			depth++
-		case token.RPAREN:
-			depth--
-			if depth == 0 {
-				return i+2 < len(toks) && toks[i+1] == token.IDENT &&
-					(toks[i+2] == token.LPAREN || toks[i+2] == token.LBRACK)
-			}
-		}
-	}
-	return false
+	return units
 }
 
 // defs returns the identifiers that a unit defines at the top level:

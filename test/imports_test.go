@@ -27,7 +27,7 @@ type layer struct {
 }
 
 // below lists every layer that the ui may import: all but cmd and test.
-var below = []string{"interp", "sessions", "plotting", "arrays", "devices", "kernels", "arrays/dtype", "arrays/shape", "version", "assets"}
+var below = []string{"interp", "sessions", "plotting", "arrays", "devices", "kernels", "arrays/dtype", "arrays/shape", "version", "assets", "sessions/cellsplit"}
 
 // layers encodes DESIGN.md's rule: imports point one way, down the list
 // ui -> sessions, interp -> plotting -> arrays -> devices -> kernels, and the
@@ -42,9 +42,13 @@ var layers = []layer{
 	{prefix: "devices", may: []string{"kernels", "arrays/dtype", "arrays/shape"}, noFyne: true},
 	{prefix: "arrays", may: []string{"devices", "kernels", "arrays/dtype", "arrays/shape", "version"}, noFyne: true},
 	{prefix: "plotting", may: []string{"arrays", "devices", "kernels", "arrays/dtype", "arrays/shape", "version"}, noFyne: true},
-	{prefix: "interp", may: []string{"plotting", "arrays", "devices", "kernels", "arrays/dtype", "arrays/shape", "version"}, noFyne: true},
+	{prefix: "interp", may: []string{"plotting", "arrays", "devices", "kernels", "arrays/dtype", "arrays/shape", "version", "sessions/cellsplit"}, noFyne: true},
 	// DESIGN.md lets anything import the dtype and shape leaf packages.
-	{prefix: "sessions", may: []string{"version", "arrays/dtype", "arrays/shape"}, noFyne: true},
+	{prefix: "sessions", may: []string{"version", "arrays/dtype", "arrays/shape", "sessions/cellsplit"}, noFyne: true},
+	// The leaf that cuts a cell of Go into declarations and statements:
+	// the engine and the Go export must agree on it, so interp may import
+	// it although it sits under sessions.
+	{prefix: "sessions/cellsplit", may: nil, thirdParty: []string{}, noFyne: true},
 	{prefix: "assets", may: nil, thirdParty: []string{}, noFyne: true},
 	{prefix: "ui", may: below},
 	{prefix: "cmd", may: append([]string{"ui"}, below...)},

@@ -2022,19 +2022,34 @@ def gen_nanreductions():
 
 # ---------------------------------------------------------------- main
 
+GENERATORS = ["generate.py", "gen_advanced.py", "gen_shapes.py", "gen_matmul.py"]
+
+
+def scripts_digest():
+    """The SHA-256 of the generator scripts, in the order of GENERATORS (the
+    Go test TestGoldenDataFresh computes the same)."""
+    h = hashlib.sha256()
+    for name in GENERATORS:
+        with open(os.path.join(HERE, name), "rb") as f:
+            h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     summary = {}
+    import gen_advanced
+    import gen_shapes
+    import gen_matmul
     for gen in (gen_unary, gen_binary, gen_promotion, gen_reductions, gen_creation,
                 gen_manipulation, gen_indexing, gen_sorting, gen_searching, gen_sets,
-                gen_statistics, gen_nanreductions):
+                gen_statistics, gen_nanreductions, gen_advanced.generate, gen_shapes.generate,
+                gen_matmul.generate):
         g = gen()
         path, n = g.write()
         summary[g.name] = n
         print("%-24s %5d cases  %8d bytes" % (g.name, n, os.path.getsize(path)))
-    with open(os.path.abspath(__file__), "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()
-    manifest = {"generator": "test/golden/generate.py", "generator_sha256": digest,
+    manifest = {"generator": "test/golden/generate.py", "generator_sha256": scripts_digest(),
                 "numpy": np.__version__, "cases": summary}
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)

@@ -1,0 +1,6 @@
+package arrays
+
+// Golden functions of the group advanced_indexing (test/golden/gen_advanced.py).
+
+func init() {
+}

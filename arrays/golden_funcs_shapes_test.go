@@ -1,0 +1,6 @@
+package arrays
+
+// Golden functions of the group shapes (test/golden/gen_shapes.py).
+
+func init() {
+}

@@ -32,6 +32,11 @@ type config struct {
 	rangeLo    float64
 	rangeHi    float64
 	density    bool
+
+	// The options of other groups of functions, each declared beside them.
+	indexOptions  // index_options.go
+	shapeOptions  // shape_options.go
+	matmulOptions // matmul_options.go
 }
 
 func configure(opts []Option) *config {

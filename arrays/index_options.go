@@ -1,0 +1,4 @@
+package arrays
+
+// indexOptions holds the options of advanced indexing, Take and Put.
+type indexOptions struct{}

@@ -1,0 +1,4 @@
+package arrays
+
+// matmulOptions holds the options of Matmul, Tensordot and Vecdot.
+type matmulOptions struct{}

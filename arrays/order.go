@@ -861,7 +861,18 @@ func (t *typed[T]) selectKs(r, n, m int, ks []int) {
 		if k < lo {
 			continue
 		}
-		if t.sel != nil {
+		if k == lo && lo > 0 {
+			// The next order statistic after one just selected (the upper
+			// middle of an even median) is the least of the rest: a scan.
+			rest := row[lo:]
+			least := 0
+			for i := 1; i < len(rest); i++ {
+				if t.cmp(rest[i], rest[least]) < 0 {
+					least = i
+				}
+			}
+			rest[0], rest[least] = rest[least], rest[0]
+		} else if t.sel != nil {
 			t.sel(row[lo:], k-lo) // no NaNs here
 		} else {
 			nthElement(row[lo:], k-lo, t.cmp)

@@ -17,6 +17,21 @@
 //	x := g.Random(3)             // rng.random(3)
 //	k := g.Integers(0, 10, 2, 2) // rng.integers(0, 10, size=(2, 2))
 //
+// The non-uniform distributions are NumPy's samplers (distributions.c and
+// _generator.pyx of NumPy 1.24) on the same stream: StandardExponential
+// and Exponential (NumPy's exponential ziggurat), StandardGamma and Gamma
+// (Marsaglia–Tsang, NumPy's rejection for shape < 1), Beta (Johnk for
+// a, b <= 1, else two gammas), Poisson (multiplication below lam 10, PTRS
+// above), Binomial (inversion or BTPE), Lognormal, ChiSquare,
+// StandardCauchy, Laplace, Logistic, Geometric, Weibull, Pareto, Rayleigh,
+// Triangular, NegativeBinomial and Hypergeometric; Choice, Shuffle of
+// arrays (by rows), Permuted and MultivariateNormal complete NumPy's
+// Generator methods.
+// Where NumPy's C code calls exp, log or pow for a value, this package
+// computes them in double-double precision and rounds once, which gives
+// the C library's result except in rare near-halfway cases (1 ulp); Go's
+// math.Pow, off by hundreds of ulps for pow(u, 1000), would not.
+//
 // PCG64 makes 64-bit outputs. Draws that need 32 bits (Uint32, Float32,
 // integers with a range below 2**32, permutations and shuffles of fewer
 // than 2**32+1 elements) take the low half of an output and keep the high

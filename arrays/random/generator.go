@@ -3,10 +3,13 @@ package random
 import (
 	"math"
 	"reflect"
+
+	"workbench/arrays"
 )
 
 //go:generate /usr/bin/python3 testdata/ziggurat.py
 //go:generate /usr/bin/python3 testdata/generate.py
+//go:generate /usr/bin/python3 testdata/generate_dist.py
 
 // Generator is a seeded source of random numbers that draws what NumPy's
 // numpy.random.default_rng with the same seed draws: NumPy's Generator
@@ -96,11 +99,15 @@ func (g *Generator) Perm(n int) []int {
 	return p
 }
 
-// Shuffle shuffles the elements of the Go slice x in place as
-// rng.shuffle does a 1-D array or list of the same length. x may be a
-// slice of any element type; anything else panics with an *Error.
+// Shuffle shuffles x in place as rng.shuffle does: x may be a Go slice of
+// any element type (shuffled as a 1-D array or list of the same length), or
+// an *arrays.Array of at least one dimension, whose sub-arrays along the
+// first axis are shuffled with the same sequence of swaps. Anything else
+// panics with an *Error.
 func (g *Generator) Shuffle(x any) {
 	switch s := x.(type) {
+	case *arrays.Array:
+		g.shuffleArray(s)
 	case []float64:
 		shuffleSlice(&g.bitgen, s)
 	case []float32:

@@ -3,6 +3,7 @@ package arrays
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -322,4 +323,39 @@ func equalF64(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+func TestExpandDimsSeveralAxes(t *testing.T) {
+	x := Arange(6).Reshape(2, 3)
+	for _, c := range []struct {
+		axes []int
+		want []int
+	}{
+		{[]int{0}, []int{1, 2, 3}},
+		{[]int{-1}, []int{2, 3, 1}},
+		{[]int{0, 2}, []int{1, 2, 1, 3}},
+		{[]int{0, -1}, []int{1, 2, 3, 1}},
+		{[]int{3, 1}, []int{2, 1, 3, 1}},
+		{[]int{0, 1, 2}, []int{1, 1, 1, 2, 3}},
+	} {
+		got := ExpandDims(x, c.axes[0], c.axes[1:]...)
+		if !slices.Equal(got.Shape(), c.want) {
+			t.Errorf("ExpandDims(2x3, %v): shape %v, want %v (NumPy)", c.axes, got.Shape(), c.want)
+		}
+		if !slices.Equal(got.Reshape(6).Int64s(), []int64{0, 1, 2, 3, 4, 5}) {
+			t.Errorf("ExpandDims(2x3, %v) changed the values: %v", c.axes, got)
+		}
+	}
+	for _, axes := range [][]int{{0, 0}, {0, -4}, {4}, {-5}} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("ExpandDims(2x3, %v) did not panic", axes)
+				} else if err, ok := r.(error); !ok || !strings.Contains(err.Error(), "expand_dims") {
+					t.Errorf("ExpandDims(2x3, %v) panicked with %v", axes, r)
+				}
+			}()
+			ExpandDims(x, axes[0], axes[1:]...)
+		}()
+	}
 }

@@ -134,16 +134,35 @@ func MatrixTranspose(x *Array) *Array {
 // T returns the matrix transpose of a (its last two axes swapped), a view.
 func (a *Array) T() *Array { return MatrixTranspose(a) }
 
-// ExpandDims returns a view of x with a new axis of length 1 at position
-// axis (which may be negative, counting from the end of the result).
-func ExpandDims(x *Array, axis int) *Array {
-	n := len(x.shape) + 1
-	ax, err := shape.NormalizeAxis(axis, n)
-	if err != nil {
-		panic(shapeErr("expand_dims", fmt.Sprintf("axis %d is out of range for the result of expanding shape", axis), x.shape))
+// ExpandDims returns a view of x with a new axis of length 1 at each
+// position of axis and axes (positions in the result, which may be
+// negative, counting from its end; as the standard's expand_dims with a
+// tuple of axes since v2025.12).
+func ExpandDims(x *Array, axis int, axes ...int) *Array {
+	all := append([]int{axis}, axes...)
+	n := len(x.shape) + len(all)
+	added := make([]bool, n)
+	for _, a := range all {
+		ax, err := shape.NormalizeAxis(a, n)
+		if err != nil {
+			panic(shapeErr("expand_dims", fmt.Sprintf("axis %d is out of range for a result of %d dimensions, expanding shape", a, n), x.shape))
+		}
+		if added[ax] {
+			panic(shapeErr("expand_dims", fmt.Sprintf("axis %d is repeated (positions %v), expanding shape", a, all), x.shape))
+		}
+		added[ax] = true
 	}
-	shp := append(append(append([]int{}, x.shape[:ax]...), 1), x.shape[ax:]...)
-	st := append(append(append([]int{}, x.strides[:ax]...), 0), x.strides[ax:]...)
+	shp := make([]int, 0, n)
+	st := make([]int, 0, n)
+	k := 0
+	for i := range n {
+		if added[i] {
+			shp, st = append(shp, 1), append(st, 0)
+			continue
+		}
+		shp, st = append(shp, x.shape[k]), append(st, x.strides[k])
+		k++
+	}
 	return x.withView(shp, st, x.offset)
 }
 

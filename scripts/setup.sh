@@ -28,6 +28,7 @@ WORKBENCH_PACKAGES_LATER=(
 	libgl-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 	libegl-dev
 	xvfb xauth imagemagick
+	poppler-utils xdotool
 )
 
 # The oldest Go that builds Workbench.

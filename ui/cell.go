@@ -69,6 +69,7 @@ func newCellWidget(v *NotebookView, c *sessions.Cell) *cellWidget {
 		status:  v.status,
 		resized: func() { cw.relayout() },
 		tapped:  func() { cw.Tapped(nil) },
+		keys:    v,
 	}
 	cw.editor = newSourceEditor(cw, c.Type == sessions.CodeCell, c.Source)
 	cw.outs = newOutputArea(cw.env)

@@ -23,7 +23,9 @@ const (
 // sourceEditor shows and edits a cell's source. Not editing, a code cell's
 // source is drawn highlighted, beside a gutter of line numbers (the line
 // of an error marked); editing, an editorEntry takes its place, beside the
-// same gutter, at the same height, so nothing moves when editing starts.
+// same gutter, at the same height, so nothing moves when editing starts,
+// its own text transparent and the same highlighting drawn over it, glyph
+// on glyph, as it changes (codeLayer).
 // A markdown cell's editor has no gutter and no colors (the cell shows it
 // only while it is edited).
 type sourceEditor struct {
@@ -35,11 +37,14 @@ type sourceEditor struct {
 	// itself does not scroll, so that the wheel over it scrolls the
 	// notebook).
 	escroll *hScroll
-	text    *widget.RichText
-	scroll  *hScroll
-	themed  *container.ThemeOverride
-	gutter  *widget.RichText
-	bg      *canvas.Rectangle
+	// live is the highlighted source drawn over the entry while it is
+	// edited (the entry's own text is transparent: see inkTheme).
+	live   *codeLayer
+	text   *widget.RichText
+	scroll *hScroll
+	themed *container.ThemeOverride
+	gutter *widget.RichText
+	bg     *canvas.Rectangle
 	// body is what shows while editing: the entry, or its scroller.
 	body    fyne.CanvasObject
 	editing bool
@@ -64,7 +69,14 @@ func newSourceEditor(cw *cellWidget, code bool, source string) *sourceEditor {
 	ed.entry.OnChanged = ed.changed
 	ed.body = fyne.CanvasObject(ed.entry)
 	if code {
-		ed.escroll = newHScroll(ed.entry, cw.view.parentScroll)
+		ed.live = newCodeLayer()
+		// The entry, its text invisible, under the highlighted layer:
+		// events pass through the layer (it takes none) to the entry,
+		// whose cursor, selection and border still draw.
+		layers := container.NewStack(
+			container.NewThemeOverride(ed.entry, inkTheme{}),
+			container.NewThemeOverride(ed.live, syntaxTheme{}))
+		ed.escroll = newHScroll(layers, cw.view.parentScroll)
 		ed.entry.OnCursorChanged = ed.followCursor
 		ed.body = ed.escroll
 	}
@@ -87,6 +99,7 @@ func (ed *sourceEditor) setSource(source string) {
 	}
 	ed.sizeLines()
 	ed.redraw()
+	ed.redrawLive()
 }
 
 // source is the editor's text.
@@ -94,6 +107,7 @@ func (ed *sourceEditor) source() string { return ed.entry.Text }
 
 // changed is the entry's OnChanged: the user typed.
 func (ed *sourceEditor) changed(text string) {
+	ed.redrawLive()
 	if ed.loading {
 		return
 	}
@@ -126,8 +140,31 @@ func (ed *sourceEditor) redraw() {
 		return
 	}
 	ed.shown = ed.entry.Text
-	ed.text.Segments = highlight(ed.shown)
+	ed.text.Segments = expandTabs(highlight(ed.shown))
 	ed.text.Refresh()
+}
+
+// showLive draws the layer as editing starts: the text, and the colors
+// (the theme may have changed while the layer was hidden).
+func (ed *sourceEditor) showLive() {
+	if ed.live != nil {
+		ed.redrawLive()
+		ed.live.Refresh()
+	}
+}
+
+// redrawLive highlights the layer over the entry again if the entry's
+// text changed (every keystroke: see BenchmarkKeystroke). Not editing,
+// the layer is hidden and left as it was.
+func (ed *sourceEditor) redrawLive() {
+	if ed.live == nil || !ed.editing {
+		return
+	}
+	w := ed.live.MinSize().Width
+	ed.live.SetText(ed.entry.Text)
+	if ed.live.MinSize().Width != w {
+		ed.escroll.Refresh() // the line grew or shrank: scroll sideways over it
+	}
 }
 
 // drawGutter writes the line numbers, the error's line marked.
@@ -173,6 +210,7 @@ func (ed *sourceEditor) setErrorLine(n int) {
 func (ed *sourceEditor) startEditing(row, col int) {
 	if !ed.editing {
 		ed.editing = true
+		ed.showLive()
 		ed.Refresh()
 	}
 	if row >= 0 {
@@ -224,6 +262,7 @@ func (ed *sourceEditor) stopEditing() {
 func (ed *sourceEditor) focused() {
 	if !ed.editing {
 		ed.editing = true
+		ed.showLive()
 		ed.Refresh()
 	}
 	ed.cw.view.editingCell(ed.cw)

@@ -8,6 +8,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -167,6 +168,46 @@ func highlight(src string) []widget.RichTextSegment {
 	add(src[at:], tokPlain)
 	if len(segs) == 0 {
 		add(" ", tokPlain) // keep one line's height
+	}
+	return segs
+}
+
+// expandTabs replaces the tabs in segs' text by spaces up to the next
+// tab stop (every 4 columns from the start of the line), as the entry
+// draws them: Fyne measures a tab from the start of each text it draws,
+// so a tab in a segment that starts mid-line would come out too wide.
+func expandTabs(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	const tabWidth = 4
+	col := 0
+	for _, s := range segs {
+		ts, ok := s.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		if !strings.Contains(ts.Text, "\t") {
+			if i := strings.LastIndexByte(ts.Text, '\n'); i >= 0 {
+				col = utf8.RuneCountInString(ts.Text[i+1:])
+			} else {
+				col += utf8.RuneCountInString(ts.Text)
+			}
+			continue
+		}
+		var b strings.Builder
+		for _, r := range ts.Text {
+			switch r {
+			case '\t':
+				n := tabWidth - col%tabWidth
+				b.WriteString("    "[:n])
+				col += n
+				continue
+			case '\n':
+				col = 0
+			default:
+				col++
+			}
+			b.WriteRune(r)
+		}
+		ts.Text = b.String()
 	}
 	return segs
 }

@@ -89,3 +89,31 @@ func luminance(c color.Color) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// inkTheme is the app's current theme with the foreground (text) color
+// transparent: the entry of a code cell draws its cursor, selection and
+// border, but its text is drawn, highlighted, by the layer above it.
+type inkTheme struct{}
+
+// Color implements fyne.Theme.
+func (inkTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameForeground {
+		return color.Transparent
+	}
+	return fyne.CurrentApp().Settings().Theme().Color(n, v)
+}
+
+// Font implements fyne.Theme.
+func (inkTheme) Font(s fyne.TextStyle) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Font(s)
+}
+
+// Icon implements fyne.Theme.
+func (inkTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Icon(n)
+}
+
+// Size implements fyne.Theme.
+func (inkTheme) Size(n fyne.ThemeSizeName) float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(n)
+}

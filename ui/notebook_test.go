@@ -25,7 +25,7 @@ var screenshots = flag.String("screenshots", "", "write screenshots of the view 
 // replaced by a queue that the test goroutine runs (pump), so that
 // outputs arrive on the test's goroutine, as they would on the UI's.
 type harness struct {
-	t   *testing.T
+	t   testing.TB
 	app fyne.App
 	win fyne.Window
 	v   *NotebookView
@@ -38,7 +38,7 @@ type harness struct {
 	ran     []int
 }
 
-func newHarness(t *testing.T, doc *sessions.Notebook) *harness {
+func newHarness(t testing.TB, doc *sessions.Notebook) *harness {
 	t.Helper()
 	h := &harness{t: t, app: test.NewTempApp(t), k: newFakeKernel()}
 	h.v = NewNotebookView(doc, h.k, ViewEvents{

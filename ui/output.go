@@ -50,6 +50,12 @@ type outputEnv struct {
 	// take the clicks (the driver gives a click to the innermost object
 	// that handles any), and pass this one on to select the cell.
 	tapped func()
+	// keys takes the keys typed while an output has the focus (a text
+	// output takes it to copy a selection): the notebook's command mode.
+	keys interface {
+		fyne.Focusable
+		fyne.Shortcutable
+	}
 }
 
 // tap passes a click on an output to its cell.

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"workbench/plotting"
 	"workbench/sessions"
 )
 
@@ -100,9 +101,9 @@ func (im *imageOutput) shown() fyne.Size {
 }
 
 // formats lists the formats an image output can be saved in. PDF is made
-// here from the PNG (the picture embedded at its size, not vectors: the
-// output holds PNG and SVG only, and turning SVG into PDF would need a
-// converter or the kernel).
+// here: vector drawing from the SVG (plotting.PDFFromSVG), or, for an
+// output with no SVG (or an SVG that is not a plot's), the PNG picture
+// embedded at its size.
 func formats(b sessions.Bundle) []string {
 	var f []string
 	if b[sessions.MIMEPNG] != nil {
@@ -111,10 +112,18 @@ func formats(b sessions.Bundle) []string {
 	if b[sessions.MIMESVG] != nil {
 		f = append(f, "svg")
 	}
-	if b[sessions.MIMEPNG] != nil {
+	if b[sessions.MIMEPNG] != nil || b[sessions.MIMESVG] != nil {
 		f = append(f, "pdf")
 	}
 	return f
+}
+
+// pdfLabel names the PDF an output saves: vectors, or a picture.
+func pdfLabel(b sessions.Bundle) string {
+	if b[sessions.MIMESVG] != nil {
+		return "PDF…"
+	}
+	return "PDF (picture)…"
 }
 
 // writeImage writes an image output in format "png", "svg" or "pdf".
@@ -132,9 +141,20 @@ func writeImage(w io.Writer, b sessions.Bundle, format string) error {
 		_, err := w.Write(data)
 		return err
 	case "pdf":
+		var err error
+		if svg := b[sessions.MIMESVG]; svg != nil {
+			var pdf []byte
+			if pdf, err = plotting.PDFFromSVG(svg); err == nil {
+				_, err = w.Write(pdf)
+				return err
+			}
+		}
 		data := b[sessions.MIMEPNG]
 		if data == nil {
-			return errors.New("the output has no PNG to make a PDF of")
+			if err != nil {
+				return err
+			}
+			return errors.New("the output has no PNG or SVG to make a PDF of")
 		}
 		img, err := png.Decode(bytes.NewReader(data))
 		if err != nil {
@@ -151,7 +171,7 @@ func (im *imageOutput) saveMenu() {
 	for _, f := range formats(im.data) {
 		label := strings.ToUpper(f) + "…"
 		if f == "pdf" {
-			label = "PDF (picture)…"
+			label = pdfLabel(im.data)
 		}
 		items = append(items, fyne.NewMenuItem("Save as "+label, func() { im.saveDialog(f) }))
 	}

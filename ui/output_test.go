@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"workbench/interp"
+	"workbench/plotting"
 	"workbench/sessions"
 )
 
@@ -111,10 +112,39 @@ func TestSaveImage(t *testing.T) {
 	}
 	checkPDF(t, out.Bytes(), 40, 20)
 	if err := writeImage(&out, sessions.Bundle{sessions.MIMESVG: []byte("<svg/>")}, "pdf"); err == nil {
-		t.Error("a PDF without a PNG")
+		t.Error("a PDF of an SVG that is not a plot's, without a PNG")
 	}
-	if got := formats(sessions.Bundle{sessions.MIMESVG: []byte("<svg/>")}); strings.Join(got, ",") != "svg" {
+	if got := formats(sessions.Bundle{sessions.MIMESVG: []byte("<svg/>")}); strings.Join(got, ",") != "svg,pdf" {
 		t.Errorf("svg only: %v", got)
+	}
+	if l := pdfLabel(sessions.Bundle{sessions.MIMEPNG: testPNG(4, 4)}); l != "PDF (picture)…" {
+		t.Errorf("PNG only: %q", l)
+	}
+}
+
+// TestSavePlotAsVectorPDF: a plot's PDF is drawn from its SVG, as vectors.
+func TestSavePlotAsVectorPDF(t *testing.T) {
+	fig := plotting.New(plotting.Size(3, 2))
+	fig.Axes().Line([]float64{0, 1, 2, 3}, []float64{0, 1, 4, 9}).SetTitle("squares")
+	svg, err := fig.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sessions.Bundle{sessions.MIMEPNG: testPNG(40, 20), sessions.MIMESVG: svg}
+	if l := pdfLabel(b); l != "PDF…" {
+		t.Errorf("label %q", l)
+	}
+	var out bytes.Buffer
+	if err := writeImage(&out, b, "pdf"); err != nil {
+		t.Fatal(err)
+	}
+	pdf := out.Bytes()
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || bytes.Contains(pdf, []byte("/Subtype /Image")) {
+		t.Error("not a PDF without pictures")
+	}
+	// The page is the figure's size in points (3x2 inches), not the PNG's.
+	if !regexp.MustCompile(`/MediaBox \[0 0 216(\.0+)? 144(\.0+)?\]`).Match(pdf) {
+		t.Errorf("page size: %s", regexp.MustCompile(`/MediaBox \[[^]]*\]`).Find(pdf))
 	}
 }
 

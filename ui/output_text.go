@@ -28,7 +28,8 @@ const (
 )
 
 // textOutput shows text (a stream, a text/plain value such as an array's
-// printout) in monospace, cut when large.
+// printout) in monospace, cut when large, selectable with the mouse (see
+// selText).
 type textOutput struct {
 	widget.BaseWidget
 	env   *outputEnv
@@ -39,6 +40,7 @@ type textOutput struct {
 	lines, bytes int
 
 	rich   *widget.RichText
+	sel    *selText
 	scroll *hScroll
 	note   *widget.Label
 	more   *widget.Button
@@ -50,7 +52,10 @@ type textOutput struct {
 func newTextOutput(env *outputEnv) *textOutput {
 	t := &textOutput{env: env, color: theme.ColorNameForeground, lines: textShowLines, bytes: textShowBytes}
 	t.rich = widget.NewRichText()
-	t.scroll = newHScroll(t.rich, env.scroll)
+	t.sel = newSelText(t.rich, env, t.copyText)
+	// The selection under the text; it takes the mouse (the text takes
+	// none).
+	t.scroll = newHScroll(container.NewStack(t.sel, t.rich), env.scroll)
 	t.note = widget.NewLabel("")
 	t.note.TextStyle.Italic = true
 	t.more = widget.NewButton("Show more", func() { t.grow(false) })
@@ -113,6 +118,7 @@ func (t *textOutput) setText(text string) {
 			Style: widget.RichTextStyle{ColorName: t.color, TextStyle: fyne.TextStyle{Monospace: true}},
 		}}
 		t.rich.Refresh()
+		t.sel.setText(strings.TrimSuffix(head, "\n"))
 	}
 	if cut {
 		total := strings.Count(text, "\n")

@@ -13,7 +13,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -255,9 +254,13 @@ func (f *Figure) Render(format string) ([]byte, error) {
 	case "svg":
 		canvas = vgsvg.New(w, h)
 	case "pdf":
-		p := vgpdf.New(w, h)
-		p.EmbedFonts(true)
-		canvas = p
+		// gonum's PDF canvas draws images upside down and translucent
+		// colours too dark; drawn through the SVG, the PDF matches the PNG.
+		svg, err := f.Render("svg")
+		if err != nil {
+			return nil, err
+		}
+		return PDFFromSVG(svg)
 	default:
 		return nil, errorf("Render", "unknown format %q (want png, svg or pdf)", format)
 	}

@@ -522,6 +522,9 @@ func (c *svgConverter) text(e xml.StartElement, m affine) error {
 		}
 	}
 	st := styles(e)
+	if size := strings.TrimSuffix(strings.TrimSuffix(st["font-size"], "px"), "pt"); size == "0" || str.Len() == 0 {
+		return nil // text of size zero (gonum/plot writes it for hidden labels) or none shows nothing
+	}
 	face, err := c.face(st)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 
+	"workbench/arrays/internal/adopt"
 	"workbench/arrays/shape"
 	"workbench/devices"
 )
@@ -133,6 +134,19 @@ func FromSlice(data any, shp ...int) *Array {
 	return &Array{dt: buf.DType(), shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
 }
 
+func init() {
+	adopt.Adopt = func(data any, shp []int) any {
+		buf, err := devices.WrapPooled(data)
+		if err != nil {
+			panic(valueErr("adopt", "%v", err))
+		}
+		if n := shape.Shape(shp).Size(); n != buf.Len() {
+			panic(shapeErr("adopt", fmt.Sprintf("cannot view %d elements as", buf.Len()), shp))
+		}
+		return &Array{dt: buf.DType(), shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
+	}
+}
+
 func (a *Array) view() devices.View {
 	return devices.View{Buf: a.buf, Shape: a.shape, Strides: a.strides, Offset: a.offset}
 }
@@ -202,7 +216,8 @@ func (a *Array) To(d devices.Device) *Array {
 
 // hostData returns the elements in C order as a new typed Go slice.
 func (a *Array) hostData() any {
-	out, err := devices.MakeSlice(a.dt, a.Size())
+	// Recycled memory when there is some: a fresh page costs a fault.
+	out, err := devices.HostSlice(a.dt, a.Size())
 	check("to_host", err)
 	check("to_host", a.Device().ToHost(a.view(), out))
 	return out
@@ -224,18 +239,27 @@ func (a *Array) Data() any { return a.hostData() }
 
 // Float64s returns a copy of the elements in C order converted to float64
 // (complex numbers lose their imaginary part).
-func (a *Array) Float64s() []float64 { return a.Astype(Float64).hostData().([]float64) }
+func (a *Array) Float64s() []float64 { return a.converted(Float64).([]float64) }
 
 // Int64s returns a copy of the elements in C order converted to int64.
-func (a *Array) Int64s() []int64 { return a.Astype(Int64).hostData().([]int64) }
+func (a *Array) Int64s() []int64 { return a.converted(Int64).([]int64) }
 
 // Complex128s returns a copy of the elements in C order as complex128.
 func (a *Array) Complex128s() []complex128 {
-	return a.Astype(Complex128).hostData().([]complex128)
+	return a.converted(Complex128).([]complex128)
 }
 
 // Bools returns a copy of the elements in C order as bools (non-zero is true).
-func (a *Array) Bools() []bool { return a.Astype(Bool).hostData().([]bool) }
+func (a *Array) Bools() []bool { return a.converted(Bool).([]bool) }
+
+// converted returns a copy of the elements in C order as dtype dt: one
+// copy when a already has that dtype (Astype would copy once more).
+func (a *Array) converted(dt DType) any {
+	if a.dt == dt {
+		return a.hostData()
+	}
+	return a.Astype(dt).hostData()
+}
 
 // Item returns the only element of a size-1 array as a Go value of the
 // matching type (float64 for Float64, int8 for Int8, ...).

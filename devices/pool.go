@@ -82,42 +82,50 @@ var handedOut struct {
 // is set, a recycled buffer keeps its old contents: for results that a
 // kernel overwrites whole, clearing would cost a pass over memory.
 func newHostBuffer(dt dtype.DType, n int, zero bool) (*cpuBuffer, error) {
-	if size := n * dt.Size(); size >= poolMinBytes {
-		data := poolGet(dt, n)
-		handedOut.Lock()
-		collect := data == nil && handedOut.n >= max(size, collectMinBytes)
-		if collect {
-			handedOut.n = 0
-		}
-		handedOut.n += size
-		handedOut.Unlock()
-		if data == nil {
-			if collect {
-				runtime.GC()
-				// Cleanups run on their own goroutine after the collection.
-				for i := 0; i < 100 && data == nil; i++ {
-					runtime.Gosched()
-					data = poolGet(dt, n)
-				}
-			}
-		}
-		if data == nil {
-			var err error
-			if data, err = MakeSlice(dt, n); err != nil {
-				return nil, err
-			}
-		} else if zero {
-			clearSlice(data)
-		}
-		b := &cpuBuffer{data: data, dt: dt, n: n}
-		runtime.AddCleanup(b, poolPut, data)
-		return b, nil
-	}
-	data, err := MakeSlice(dt, n)
+	data, recycled, err := acquire(dt, n)
 	if err != nil {
 		return nil, err
 	}
-	return &cpuBuffer{data: data, dt: dt, n: n}, nil
+	if recycled && zero {
+		clearSlice(data)
+	}
+	b := &cpuBuffer{data: data, dt: dt, n: n}
+	if n*dt.Size() >= poolMinBytes {
+		runtime.AddCleanup(b, poolPut, data)
+	}
+	return b, nil
+}
+
+// acquire returns a slice of n elements of dt: a recycled one (recycled
+// set, contents left by its last user) when the buffer is large and the
+// pool has one, else fresh (zeroed) memory.
+func acquire(dt dtype.DType, n int) (data any, recycled bool, err error) {
+	size := n * dt.Size()
+	if size < poolMinBytes {
+		data, err = MakeSlice(dt, n)
+		return data, false, err
+	}
+	data = poolGet(dt, n)
+	handedOut.Lock()
+	collect := data == nil && handedOut.n >= max(size, collectMinBytes)
+	if collect {
+		handedOut.n = 0
+	}
+	handedOut.n += size
+	handedOut.Unlock()
+	if data == nil && collect {
+		runtime.GC()
+		// Cleanups run on their own goroutine after the collection.
+		for i := 0; i < 100 && data == nil; i++ {
+			runtime.Gosched()
+			data = poolGet(dt, n)
+		}
+	}
+	if data != nil {
+		return data, true, nil
+	}
+	data, err = MakeSlice(dt, n)
+	return data, false, err
 }
 
 func clearSlice(data any) {
@@ -149,4 +157,28 @@ func clearSlice(data any) {
 	case []complex128:
 		clear(s)
 	}
+}
+
+// HostSlice returns a typed Go slice of n elements of dt for a caller that
+// overwrites every element: recycled memory when the pool holds a buffer of
+// that dtype and length (its contents are whatever the last user left),
+// else fresh. The caller owns it; WrapPooled hands it back to the pool
+// once unreachable.
+func HostSlice(dt dtype.DType, n int) (any, error) {
+	data, _, err := acquire(dt, n)
+	return data, err
+}
+
+// WrapPooled is WrapHost for a slice whose memory, once the buffer is
+// unreachable, goes back to the pool for the next large allocation of the
+// same dtype and length: the caller must keep no reference to data.
+func WrapPooled(data any) (Buffer, error) {
+	buf, err := WrapHost(data)
+	if err != nil {
+		return nil, err
+	}
+	if b := buf.(*cpuBuffer); b.n*b.dt.Size() >= poolMinBytes {
+		runtime.AddCleanup(b, poolPut, data)
+	}
+	return buf, nil
 }

@@ -2,6 +2,7 @@ package fft
 
 import (
 	"workbench/arrays"
+	"workbench/arrays/internal/adopt"
 )
 
 // normAxis checks axis against an array of ndim axes and returns it
@@ -21,7 +22,7 @@ func normAxis(op, arg string, axis, ndim int) int {
 func isSingle(dt arrays.DType) bool { return dt == arrays.Float32 || dt == arrays.Complex64 }
 
 func complexIn(x *arrays.Array) []complex128 {
-	return x.Astype(arrays.Complex128).Data().([]complex128)
+	return x.Complex128s() // one copy, in C order
 }
 
 func realIn(op string, x *arrays.Array) []float64 {
@@ -29,12 +30,13 @@ func realIn(op string, x *arrays.Array) []float64 {
 		panic(&arrays.DTypeError{Op: "fft." + op, DTypes: []arrays.DType{x.DType()},
 			Msg: "wants real input (take Real, or use Fft), got"})
 	}
-	return x.Astype(arrays.Float64).Data().([]float64)
+	return x.Float64s()
 }
 
-// complexOut wraps data as the result of a transform of x.
+// complexOut wraps data as the result of a transform of x (without a
+// copy; its memory is recycled once the result is unreachable).
 func complexOut(x *arrays.Array, data []complex128, shp []int) *arrays.Array {
-	out := arrays.FromSlice(data, shp...)
+	out := adopt.Adopt(data, shp).(*arrays.Array)
 	if isSingle(x.DType()) {
 		out = out.Astype(arrays.Complex64)
 	}
@@ -42,7 +44,7 @@ func complexOut(x *arrays.Array, data []complex128, shp []int) *arrays.Array {
 }
 
 func realOut(x *arrays.Array, data []float64, shp []int) *arrays.Array {
-	out := arrays.FromSlice(data, shp...)
+	out := adopt.Adopt(data, shp).(*arrays.Array)
 	if isSingle(x.DType()) {
 		out = out.Astype(arrays.Float32)
 	}

@@ -3,6 +3,8 @@ package fft
 import (
 	"math"
 
+	"workbench/arrays"
+	"workbench/devices"
 	"workbench/kernels"
 )
 
@@ -71,12 +73,15 @@ func forLines[T, U any](in []T, nIn int, out []U, nOut int, outer, inner int, in
 	nb := outer * bpo
 	// At most 32 chunks, so that each allocates its buffers once.
 	kernels.Parallel(nb, (nb+31)/32, func(_, lo, hi int) {
-		tin := make([]T, lb*max(nIn, nOut))
+		tin, releaseIn := scratch[T](lb * max(nIn, nOut))
+		defer releaseIn()
 		var tout []U
 		if inPlace {
 			tout = any(tin).([]U)
 		} else {
-			tout = make([]U, lb*nOut)
+			var releaseOut func()
+			tout, releaseOut = scratch[U](lb * nOut)
+			defer releaseOut()
 		}
 		for b := lo; b < hi; b++ {
 			o, i0 := b/bpo, (b%bpo)*lb
@@ -98,6 +103,31 @@ func forLines[T, U any](in []T, nIn int, out []U, nOut int, outer, inner int, in
 			}
 		}
 	})
+}
+
+// hostSlice returns n elements for a result that is written whole: recycled
+// memory when the arrays' pool has a buffer of that size.
+func hostSlice[T complex128 | float64](n int) []T {
+	dt := arrays.Float64
+	if _, ok := any(*new(T)).(complex128); ok {
+		dt = arrays.Complex128
+	}
+	data, err := devices.HostSlice(dt, n)
+	if err != nil {
+		panic(err)
+	}
+	return data.([]T)
+}
+
+// scratch returns a buffer of n elements for gathered lines, from the
+// plan's buffer cache when T is complex128 (fresh memory costs a page
+// fault per page), and the function that gives it back.
+func scratch[T any](n int) ([]T, func()) {
+	if _, ok := any(*new(T)).(complex128); ok {
+		b := getBuf(n)
+		return any(*b).([]T), func() { putBuf(b) }
+	}
+	return make([]T, n), func() {}
 }
 
 // normScale returns the factor that the transform of length n is
@@ -167,7 +197,7 @@ func r2c(data []float64, shp []int, ax int, f float64) ([]complex128, []int) {
 	outer, inner := layout(shp, ax)
 	ns := append([]int{}, shp...)
 	ns[ax] = m
-	out := make([]complex128, outer*m*inner)
+	out := hostSlice[complex128](outer * m * inner) // every element is written
 	forLines(data, n, out, m, outer, inner, false, func(in []float64, out []complex128, cnt int) {
 		if n%2 == 0 {
 			rp := getRealPlan(n)
@@ -195,7 +225,7 @@ func c2r(data []complex128, shp []int, ax, n int, f float64) ([]float64, []int) 
 	outer, inner := layout(shp, ax)
 	ns := append([]int{}, shp...)
 	ns[ax] = n
-	out := make([]float64, outer*n*inner)
+	out := hostSlice[float64](outer * n * inner) // every element is written
 	forLines(data, m, out, n, outer, inner, false, func(in []complex128, out []float64, cnt int) {
 		if n%2 == 0 {
 			rp := getRealPlan(n)

@@ -133,11 +133,17 @@ func addLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 	switch {
 	case ds == 1 && xs == 1 && ys == 1:
 		d, x, y := d[od:od+n], x[ox:ox+n], y[oy:oy+n]
+		if vecBinary(vAdd, d, x, y) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] + y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
 		d, x, s := d[od:od+n], x[ox:ox+n], y[oy]
+		if vecBinaryScalar(vAdd, d, x, s) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] + s
 		}
@@ -154,11 +160,17 @@ func subLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 	switch {
 	case ds == 1 && xs == 1 && ys == 1:
 		d, x, y := d[od:od+n], x[ox:ox+n], y[oy:oy+n]
+		if vecBinary(vSub, d, x, y) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] - y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
 		d, x, s := d[od:od+n], x[ox:ox+n], y[oy]
+		if vecBinaryScalar(vSub, d, x, s) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] - s
 		}
@@ -175,11 +187,17 @@ func mulLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 	switch {
 	case ds == 1 && xs == 1 && ys == 1:
 		d, x, y := d[od:od+n], x[ox:ox+n], y[oy:oy+n]
+		if vecBinary(vMul, d, x, y) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] * y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
 		d, x, s := d[od:od+n], x[ox:ox+n], y[oy]
+		if vecBinaryScalar(vMul, d, x, s) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] * s
 		}
@@ -197,8 +215,19 @@ func divLoop[T float | complexT](n int, d []T, od, ds int, x []T, ox, xs int, y 
 	switch {
 	case ds == 1 && xs == 1 && ys == 1:
 		d, x, y := d[od:od+n], x[ox:ox+n], y[oy:oy+n]
+		if vecBinary(vDiv, d, x, y) {
+			return
+		}
 		for i := range d {
 			d[i] = x[i] / y[i]
+		}
+	case ds == 1 && xs == 1 && ys == 0:
+		d, x, s := d[od:od+n], x[ox:ox+n], y[oy]
+		if vecBinaryScalar(vDiv, d, x, s) {
+			return
+		}
+		for i := range d {
+			d[i] = x[i] / s
 		}
 	default:
 		for i := 0; i < n; i++ {
@@ -436,31 +465,9 @@ func floatBinary[T float](op BinaryOp) bin1D[T, T] {
 	case Pow:
 		return f(Pow64)
 	case Maximum:
-		return binLoop(func(a, b T) T {
-			if a != a || b != b {
-				return T(math.NaN())
-			}
-			if a == b && a == 0 { // +0 beats -0
-				if math.Signbit(float64(a)) {
-					return b
-				}
-				return a
-			}
-			return max(a, b)
-		})
+		return maxLoop[T]
 	case Minimum:
-		return binLoop(func(a, b T) T {
-			if a != a || b != b {
-				return T(math.NaN())
-			}
-			if a == b && a == 0 { // -0 beats +0
-				if math.Signbit(float64(a)) {
-					return a
-				}
-				return b
-			}
-			return min(a, b)
-		})
+		return minLoop[T]
 	case Atan2:
 		return f(math.Atan2)
 	case Hypot:

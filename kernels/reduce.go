@@ -221,6 +221,11 @@ func PairwiseSum[T number](s []T, o, st, n int) T {
 		}
 		return res
 	}
+	if st == 1 {
+		if r, ok := vecPairwiseSum(s[o : o+n]); ok {
+			return r
+		}
+	}
 	if n <= pairwiseBlock {
 		if st == 1 {
 			return blockSum(s[o : o+n])
@@ -359,6 +364,11 @@ func floatReducer[T float](op ReduceOp) *reducer[T] {
 				}
 			},
 			run: func(s []T, o, st, n int) T {
+				if st == 1 {
+					if m, ok := vecExtremum(s[o:o+n], false); ok {
+						return m
+					}
+				}
 				m := s[o]
 				for i := 1; i < n; i++ {
 					m = nanMin(m, s[o+i*st])
@@ -373,6 +383,11 @@ func floatReducer[T float](op ReduceOp) *reducer[T] {
 				}
 			},
 			run: func(s []T, o, st, n int) T {
+				if st == 1 {
+					if m, ok := vecExtremum(s[o:o+n], true); ok {
+						return m
+					}
+				}
 				m := s[o]
 				for i := 1; i < n; i++ {
 					m = nanMax(m, s[o+i*st])

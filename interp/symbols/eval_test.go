@@ -53,10 +53,10 @@ func evalChunks(i *interp.Interpreter, chunks []string) (res string, err error) 
 
 func TestAll(t *testing.T) {
 	all := symbols.All()
-	if len(all) != 2 || len(all[0]) < 100 || len(all[1]) != 15 {
-		t.Fatalf("All() = %d tables; want stdlib's and our 15 packages", len(all))
+	if len(all) != 2 || len(all[0]) < 100 || len(all[1]) != 17 {
+		t.Fatalf("All() = %d tables, ours of %d packages; want stdlib's and our 17 packages", len(all), len(all[1]))
 	}
-	for _, key := range []string{"workbench/arrays/arrays", "gonum.org/v1/gonum/mat/mat", "gonum.org/v1/gonum/dsp/fourier/fourier"} {
+	for _, key := range []string{"workbench/arrays/arrays", "workbench/arrays/linalg/linalg", "workbench/arrays/fft/fft", "gonum.org/v1/gonum/mat/mat", "gonum.org/v1/gonum/dsp/fourier/fourier"} {
 		if _, ok := all[1][key]; !ok {
 			t.Errorf("Symbols has no %q", key)
 		}
@@ -77,6 +77,13 @@ var evalCases = []struct {
 	{"method options", []string{`import "workbench/arrays"`, `x := arrays.Arange(6).Reshape(2, 3)`, `x.Sum(arrays.Axis(1)).Int64s()`}, "[3 12]"},
 	{"options slice...", []string{`import "workbench/arrays"`, `opts := []arrays.Option{arrays.Axis(0)}`, `arrays.Sum(arrays.Ones(2, 2), opts...).Float64s()`}, "[2 2]"},
 	{"option variable", []string{`import "workbench/arrays"`, `var o arrays.Option = arrays.Keepdims()`, `arrays.Ones(2).Sum(o).Shape()`}, "[1]"},
+	{"constants", []string{`import "workbench/arrays"`, `arrays.Ones(2, arrays.Dtype(arrays.Float32)).Mul(arrays.Pi).Add(arrays.E).DType().String()`}, "float32"},
+	{"nan constant", []string{`import ("math"; "workbench/arrays")`, `math.IsNaN(arrays.Asarray([]float64{1, arrays.NaN}).Max().Float())`}, "true"},
+	{"advanced index", []string{`import "workbench/arrays"`, `x := arrays.Arange(10)`, `x.Index(x.Gt(6)).Int64s()`}, "[7 8 9]"},
+	{"advanced index slice", []string{`import "workbench/arrays"`, `x := arrays.Arange(10)`, `x.Index([]int{3, 1}).Int64s()`}, "[3 1]"},
+	{"linalg solve", []string{`import ("workbench/arrays"; "workbench/arrays/linalg")`, `a := arrays.Asarray([][]float64{{2, 0}, {0, 4}})`, `linalg.Solve(a, arrays.Asarray([]float64{2, 8})).Float64s()`}, "[1 2]"},
+	{"linalg several results", []string{`import ("workbench/arrays"; "workbench/arrays/linalg")`, `w, v := linalg.Eigh(arrays.Eye(2))`, `fmt.Sprint(w.Float64s(), v.Shape())`}, "[1 1] [2 2]"},
+	{"fft", []string{`import ("workbench/arrays"; "workbench/arrays/fft")`, `fft.Fft(arrays.Ones(4), fft.Norm("ortho")).Complex128s()`}, "[(2+0i) (0+0i) (0+0i) (0+0i)]"},
 	{"index string", []string{`import "workbench/arrays"`, `x := arrays.Arange(6)`, `x.Index("1:3").Int64s()`}, "[1 2]"},
 	{"index span", []string{`import "workbench/arrays"`, `x := arrays.Arange(10)`, `x.Index(arrays.Slice(0, 10).WithStep(3)).Int64s()`}, "[0 3 6 9]"},
 	{"index span literal", []string{`import "workbench/arrays"`, `x := arrays.Arange(6)`, `x.Index(arrays.Span{Start: 1, Stop: 3, Step: 1, HasStart: true, HasStop: true}).Int64s()`}, "[1 2]"},

@@ -22,7 +22,7 @@ import (
 // extract whole: gonum.org/v1/gonum/floats (slice helpers such as floats.Sum,
 // floats.Span, floats.Dot, which stat users often reach for).
 
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract workbench/arrays workbench/arrays/dtype workbench/arrays/shape workbench/arrays/random workbench/arrays/table
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract workbench/arrays workbench/arrays/dtype workbench/arrays/shape workbench/arrays/random workbench/arrays/table workbench/arrays/linalg workbench/arrays/fft
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract workbench/plotting workbench/devices
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract gonum.org/v1/gonum/mat gonum.org/v1/gonum/stat gonum.org/v1/gonum/stat/distuv gonum.org/v1/gonum/optimize
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract gonum.org/v1/gonum/integrate/quad gonum.org/v1/gonum/interp gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/dsp/fourier

@@ -13,11 +13,16 @@ import (
 func init() {
 	Symbols["workbench/arrays/random/random"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"New":      reflect.ValueOf(random.New),
-		"NewWords": reflect.ValueOf(random.NewWords),
+		"ChoiceShuffle": reflect.ValueOf(random.ChoiceShuffle),
+		"Method":        reflect.ValueOf(random.Method),
+		"New":           reflect.ValueOf(random.New),
+		"NewWords":      reflect.ValueOf(random.NewWords),
+		"P":             reflect.ValueOf(random.P),
+		"Replace":       reflect.ValueOf(random.Replace),
 
 		// type definitions
 		"Error":     reflect.ValueOf((*random.Error)(nil)),
 		"Generator": reflect.ValueOf((*random.Generator)(nil)),
+		"Option":    reflect.ValueOf((*random.Option)(nil)),
 	}
 }

@@ -19,6 +19,7 @@ func init() {
 		"DTypeOf":           reflect.ValueOf(devices.DTypeOf),
 		"ErrAbsent":         reflect.ValueOf(&devices.ErrAbsent).Elem(),
 		"ErrNotImplemented": reflect.ValueOf(&devices.ErrNotImplemented).Elem(),
+		"HostSlice":         reflect.ValueOf(devices.HostSlice),
 		"KindCPU":           reflect.ValueOf(devices.KindCPU),
 		"KindGPU":           reflect.ValueOf(devices.KindGPU),
 		"List":              reflect.ValueOf(devices.List),
@@ -29,6 +30,7 @@ func init() {
 		"RegisterAbsent":    reflect.ValueOf(devices.RegisterAbsent),
 		"SliceLen":          reflect.ValueOf(devices.SliceLen),
 		"WrapHost":          reflect.ValueOf(devices.WrapHost),
+		"WrapPooled":        reflect.ValueOf(devices.WrapPooled),
 
 		// type definitions
 		"AbsentError":     reflect.ValueOf((*devices.AbsentError)(nil)),

@@ -41,6 +41,7 @@ func init() {
 		"MarkerSize":    reflect.ValueOf(plotting.MarkerSize),
 		"New":           reflect.ValueOf(plotting.New),
 		"NewColormap":   reflect.ValueOf(plotting.NewColormap),
+		"PDFFromSVG":    reflect.ValueOf(plotting.PDFFromSVG),
 		"ShareX":        reflect.ValueOf(plotting.ShareX),
 		"ShareY":        reflect.ValueOf(plotting.ShareY),
 		"Size":          reflect.ValueOf(plotting.Size),

@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== Go benchmarks ($(nproc) cores, ${BENCH_WORKERS:-all} workers)" >&2
 go test -run '^$' -bench '^Benchmark(StreamTriad|StreamSum)$' -benchtime "${BENCHTIME:-2s}" -count "${COUNT:-3}" ./kernels | tee "$tmp/go.txt" >&2
-go test -run '^$' -bench '^Benchmark(Triad|Sum|Sin|CallOverhead)$' -benchtime "${BENCHTIME:-2s}" -count "${COUNT:-3}" ./arrays | tee -a "$tmp/go.txt" >&2
+go test -run '^$' -bench '^Benchmark(Triad|Sum|Sin|CallOverhead|MultiplyAdd|MultiplyAddF32|Max|MaxF32|SumF32)$' -benchtime "${BENCHTIME:-2s}" -count "${COUNT:-3}" ./arrays | tee -a "$tmp/go.txt" >&2
 
 echo "== NumPy (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)" >&2
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 test/bench/numpy_bench.py | tee "$tmp/numpy.txt" >&2

@@ -262,6 +262,19 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 		if s64, ok := any(s).([]float64); ok {
 			return runUnaryAny(l, op, dst, s64, sinCosLoop(op == Cos))
 		}
+	case Exp, Log:
+		switch s := any(s).(type) {
+		case []float64:
+			if op == Exp {
+				return runUnaryAny(l, op, dst, s, vecLoop(exp64, Exp64))
+			}
+			return runUnaryAny(l, op, dst, s, vecLoop(log64, Log64))
+		case []float32:
+			if op == Exp {
+				return runUnaryAny(l, op, dst, s, vecLoop(exp32, Exp64))
+			}
+			return runUnaryAny(l, op, dst, s, vecLoop(log32, Log64))
+		}
 	}
 	f, ok := floatFuncs[op]
 	if !ok {
@@ -284,6 +297,21 @@ func sinCosLoop(cos bool) un1D[float64, float64] {
 		}
 		for i := 0; i < n; i++ {
 			d[od] = f(s[os])
+			od, os = od+ds, os+ss
+		}
+	}
+}
+
+// vecLoop is: for i := range n { d[i] = T(f(float64(s[i]))) }, with the
+// vector kernel vec (which gives the same bits) on contiguous runs.
+func vecLoop[T float](vec func(d, s []T), f func(float64) float64) un1D[T, T] {
+	return func(n int, d []T, od, ds int, s []T, os, ss int) {
+		if ds == 1 && ss == 1 {
+			vec(d[od:od+n], s[os:os+n])
+			return
+		}
+		for i := 0; i < n; i++ {
+			d[od] = T(f(float64(s[os])))
 			od, os = od+ds, os+ss
 		}
 	}

@@ -2,26 +2,23 @@ package arrays
 
 // Matrix products: Matmul, Tensordot and Vecdot.
 //
-// Float64 and float32 matrices multiply with gonum's BLAS (blas64 and
-// blas32 Gemm), complex128 and complex64 with cblas128 and cblas64, on 2-d
-// panels of the operands: a panel whose rows or columns lie at unit stride
-// is handed to Gemm as it is (transposed panels with BLAS's transpose
-// flag), any other is copied to a contiguous buffer first. Integers and
-// bools use a plain loop; integer products and sums wrap on overflow, as
-// NumPy's do, and a bool product is the logical or of ands.
-//
-// gonum's real Gemm skips the products with a zero element of the left
-// operand, so that 0·Inf would count as 0; NumPy (OpenBLAS) gives NaN. A
-// panel of the right operand that holds a NaN or an infinity is therefore
-// multiplied with the plain loop, which forms every product.
+// Float64 and float32 matrices multiply with the packed, register-blocked
+// kernels of package kernels (kernels.GemmStrided64 and GemmStrided32),
+// which take the operands at any strides, form every product (so 0·Inf
+// gives NaN, as NumPy's OpenBLAS does) and give the same bits for any
+// number of workers. Complex128 and complex64 use gonum's cblas128 and
+// cblas64 Gemm on 2-d panels of the operands: a panel whose rows or columns
+// lie at unit stride is handed to Gemm as it is (transposed panels with
+// BLAS's transpose flag), any other is copied to a contiguous buffer
+// first. Integers and bools use a plain loop; integer products and sums
+// wrap on overflow, as NumPy's do, and a bool product is the logical or of
+// ands.
 
 import (
 	"fmt"
 	"runtime"
 
 	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
-	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/blas/cblas128"
 	"gonum.org/v1/gonum/blas/cblas64"
 
@@ -109,7 +106,12 @@ func Matmul(x, y *Array) *Array {
 	xbst, _ := shape.BroadcastStrides(bx, xst[:len(xst)-2], batch)
 	ybst, _ := shape.BroadcastStrides(by, yst[:len(yst)-2], batch)
 
-	out := alloc(nil, dt, outShape) // zeroed: the k = 0 case needs no work
+	var out *Array
+	if k > 0 && (dt == Float64 || dt == Float32) {
+		out = allocOut(nil, dt, outShape) // Gemm overwrites every element
+	} else {
+		out = alloc(nil, dt, outShape) // zeroed: the k = 0 case needs no work
+	}
 	nb := shape.Shape(batch).Size()
 	if nb == 0 || m == 0 || n == 0 || k == 0 {
 		return out.onDevice(dev)
@@ -181,28 +183,12 @@ func matmulPanel(p matmulProblem, xd, yd, od any) {
 	switch o := od.(type) {
 	case []float64:
 		x, y := xd.([]float64), yd.([]float64)
-		if !finitePanel(y, p.y, p.k, p.n) {
-			loopPanel(p, x, y, o)
-			return
-		}
-		a, ta := blasPanel(x, p.x, p.m, p.k)
-		b, tb := blasPanel(y, p.y, p.k, p.n)
-		blas64.Gemm(ta, tb, 1,
-			blas64.General{Rows: a.rows, Cols: a.cols, Stride: a.stride, Data: a.data},
-			blas64.General{Rows: b.rows, Cols: b.cols, Stride: b.stride, Data: b.data}, 0,
-			blas64.General{Rows: p.m, Cols: p.n, Stride: p.n, Data: o[p.out : p.out+p.m*p.n]})
+		kernels.GemmStrided64(p.m, p.n, p.k, 1, x, p.x.off, p.x.rs, p.x.cs, y, p.y.off, p.y.rs, p.y.cs,
+			0, o, p.out, p.n, 1)
 	case []float32:
 		x, y := xd.([]float32), yd.([]float32)
-		if !finitePanel(y, p.y, p.k, p.n) {
-			loopPanel(p, x, y, o)
-			return
-		}
-		a, ta := blasPanel(x, p.x, p.m, p.k)
-		b, tb := blasPanel(y, p.y, p.k, p.n)
-		blas32.Gemm(ta, tb, 1,
-			blas32.General{Rows: a.rows, Cols: a.cols, Stride: a.stride, Data: a.data},
-			blas32.General{Rows: b.rows, Cols: b.cols, Stride: b.stride, Data: b.data}, 0,
-			blas32.General{Rows: p.m, Cols: p.n, Stride: p.n, Data: o[p.out : p.out+p.m*p.n]})
+		kernels.GemmStrided32(p.m, p.n, p.k, 1, x, p.x.off, p.x.rs, p.x.cs, y, p.y.off, p.y.rs, p.y.cs,
+			0, o, p.out, p.n, 1)
 	case []complex128:
 		a, ta := blasPanel(xd.([]complex128), p.x, p.m, p.k)
 		b, tb := blasPanel(yd.([]complex128), p.y, p.k, p.n)
@@ -309,21 +295,6 @@ func alphaScale64(c []complex64) {
 		var zero, one float32 = 0, 1
 		c[i] = complex(re*one-im*zero, re*zero+im*one)
 	}
-}
-
-// finitePanel reports whether the r×c panel p of d holds only finite
-// numbers.
-func finitePanel[T float32 | float64](d []T, p panel, r, c int) bool {
-	for i := 0; i < r; i++ {
-		o := p.off + i*p.rs
-		for j := 0; j < c; j++ {
-			v := d[o+j*p.cs]
-			if v-v != 0 { // NaN or ±Inf
-				return false
-			}
-		}
-	}
-	return true
 }
 
 type matmulNumber interface {

@@ -194,3 +194,52 @@ func TestMatmulMethodAndForms(t *testing.T) {
 		t.Errorf("vecdot(c, c) = %v, want 6", got)
 	}
 }
+
+// A product large enough to be split across workers gives the same bits
+// for any number of workers, for float64 and float32.
+func TestMatmulLargeWorkers(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, dt := range []DType{Float64, Float32} {
+		x, y := randomMatrix(r, dt, 150, 420), randomMatrix(r, dt, 420, 260)
+		old := SetWorkers(1)
+		want := Matmul(x, y).Float64s()
+		for _, w := range []int{2, 3} {
+			SetWorkers(w)
+			got := Matmul(x, y).Float64s()
+			for i := range want {
+				if math.Float64bits(want[i]) != math.Float64bits(got[i]) {
+					SetWorkers(old)
+					t.Fatalf("%v element %d: %v with one worker, %v with %d", dt, i, want[i], got[i], w)
+				}
+			}
+		}
+		SetWorkers(old)
+		ref := refMatmul(x.Astype(Float64), y.Astype(Float64))
+		tol := 1e-13
+		if dt == Float32 {
+			tol = 1e-5
+		}
+		for i := range ref {
+			if math.Abs(real(ref[i])-want[i]) > tol*420 {
+				t.Fatalf("%v element %d: %v, want %v", dt, i, want[i], real(ref[i]))
+			}
+		}
+	}
+}
+
+// No product is skipped: 0·Inf and 0·NaN give NaN on either side.
+func TestMatmulNonFinite(t *testing.T) {
+	inf := math.Inf(1)
+	for _, dt := range []DType{Float64, Float32} {
+		x := FromSlice([]float64{0, 1, 2, 3}).Reshape(2, 2).Astype(dt)
+		y := FromSlice([]float64{inf, 1, 1, 1}).Reshape(2, 2).Astype(dt)
+		got := Matmul(x, y).Float64s()
+		if !math.IsNaN(got[0]) || got[1] != 1 || !math.IsInf(got[2], 1) || got[3] != 5 {
+			t.Errorf("%v: [0 1; 2 3]@[Inf 1; 1 1] = %v, want [NaN 1 +Inf 5]", dt, got)
+		}
+		got = Matmul(y.T(), x).Float64s()
+		if !math.IsNaN(got[0]) || !math.IsInf(got[1], 1) || got[2] != 2 || got[3] != 4 {
+			t.Errorf("%v: [Inf 1; 1 1]@[0 1; 2 3] = %v, want [NaN +Inf 2 4]", dt, got)
+		}
+	}
+}

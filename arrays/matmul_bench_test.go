@@ -69,9 +69,8 @@ func BenchmarkGonumGemm(b *testing.B) {
 	}
 }
 
-// gemmBLAS is gonum's BLAS with Dgemm on kernels.Gemm64: what registering
-// our kernel with blas64.Use would give gonum's LAPACK (measured here only;
-// see BenchmarkSolveGemm).
+// gemmBLAS is gonum's BLAS with Dgemm on kernels.Gemm64, as package linalg
+// registers with blas64.Use (see BenchmarkSolveGemm).
 type gemmBLAS struct{ gonum.Implementation }
 
 func (gemmBLAS) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
@@ -97,8 +96,8 @@ func BenchmarkSolveGemm(b *testing.B) {
 		blas blas.Float64
 	}{{"gonum", gonum.Implementation{}}, {"ours", gemmBLAS{}}} {
 		b.Run(impl.name, func(b *testing.B) {
+			defer blas64.Use(blas64.Implementation()) // linalg registers its own
 			blas64.Use(impl.blas)
-			defer blas64.Use(gonum.Implementation{})
 			defer arrays.SetWorkers(arrays.SetWorkers(1))
 			for range b.N {
 				linalg.Solve(a, rhs)

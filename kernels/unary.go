@@ -266,14 +266,14 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 		switch s := any(s).(type) {
 		case []float64:
 			if op == Exp {
-				return runUnaryAny(l, op, dst, s, vecLoop(exp64, Exp64))
+				return runUnaryAny(l, op, dst, s, vecLoop(exp64))
 			}
-			return runUnaryAny(l, op, dst, s, vecLoop(log64, Log64))
+			return runUnaryAny(l, op, dst, s, vecLoop(log64))
 		case []float32:
 			if op == Exp {
-				return runUnaryAny(l, op, dst, s, vecLoop(exp32, Exp64))
+				return runUnaryAny(l, op, dst, s, vecLoop(exp32))
 			}
-			return runUnaryAny(l, op, dst, s, vecLoop(log32, Log64))
+			return runUnaryAny(l, op, dst, s, vecLoop(log32))
 		}
 	}
 	f, ok := floatFuncs[op]
@@ -283,37 +283,50 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 	return runUnaryAny(l, op, dst, s, unLoop(func(x T) T { return T(f(float64(x))) }))
 }
 
-// sinCosLoop is: for i := range n { d[i] = sin(s[i]) } (or cos), with the
-// vector kernel on contiguous runs and the same algorithm elsewhere.
+// sinCosLoop is: for i := range n { d[i] = Sin64(s[i]) } (or Cos64), on
+// the vector kernel (which gives the same bits), strided runs gathered.
 func sinCosLoop(cos bool) un1D[float64, float64] {
-	f := Sin64
-	if cos {
-		f = Cos64
-	}
+	vec := func(d, s []float64) { sinCos64(d, s, cos) }
 	return func(n int, d []float64, od, ds int, s []float64, os, ss int) {
 		if ds == 1 && ss == 1 {
-			sinCos64(d[od:od+n], s[os:os+n], cos)
+			vec(d[od:od+n], s[os:os+n])
 			return
 		}
-		for i := 0; i < n; i++ {
-			d[od] = f(s[os])
-			od, os = od+ds, os+ss
-		}
+		stridedVec(vec, n, d, od, ds, s, os, ss)
 	}
 }
 
-// vecLoop is: for i := range n { d[i] = T(f(float64(s[i]))) }, with the
-// vector kernel vec (which gives the same bits) on contiguous runs.
-func vecLoop[T float](vec func(d, s []T), f func(float64) float64) un1D[T, T] {
+// vecLoop is: for i := range n { d[i] = T(f(float64(s[i]))) } for the
+// scalar function f that the vector kernel vec gives the same bits of,
+// strided runs gathered.
+func vecLoop[T float](vec func(d, s []T)) un1D[T, T] {
 	return func(n int, d []T, od, ds int, s []T, os, ss int) {
 		if ds == 1 && ss == 1 {
 			vec(d[od:od+n], s[os:os+n])
 			return
 		}
-		for i := 0; i < n; i++ {
-			d[od] = T(f(float64(s[os])))
-			od, os = od+ds, os+ss
+		stridedVec(vec, n, d, od, ds, s, os, ss)
+	}
+}
+
+// stridedVec runs the vector kernel vec on a strided run, in blocks
+// gathered into contiguous buffers and scattered back. The kernels give
+// the very bits of the scalar functions, so the result does not depend on
+// the layout; a strided run costs little more than a contiguous one.
+func stridedVec[T float](vec func(d, s []T), n int, d []T, od, ds int, s []T, os, ss int) {
+	var in, out [256]T
+	for n > 0 {
+		m := min(n, len(in))
+		for i := range m {
+			in[i] = s[os]
+			os += ss
 		}
+		vec(out[:m], in[:m])
+		for i := range m {
+			d[od] = out[i]
+			od += ds
+		}
+		n -= m
 	}
 }
 

@@ -359,3 +359,25 @@ func TestExpandDimsSeveralAxes(t *testing.T) {
 		}()
 	}
 }
+
+// TestFullSumInMemoryOrder checks that a sum over all axes walks the
+// elements in memory order, as NumPy does: the sum of a transposed or
+// reversed view is bit for bit the sum of its contiguous original.
+func TestFullSumInMemoryOrder(t *testing.T) {
+	x := Sin(Arange(300 * 700).Astype(Float64)).Mul(1e3).Reshape(300, 700)
+	want := math.Float64bits(Sum(x).Float())
+	for name, v := range map[string]*Array{
+		"T":          x.T(),
+		"reversed":   x.Index("::-1, ::-1").Index("::-1, ::-1"),
+		"permuted 3": PermuteDims(x.Reshape(30, 10, 700), 2, 0, 1),
+	} {
+		if got := math.Float64bits(Sum(v).Float()); got != want {
+			t.Errorf("Sum of %s: %v, the contiguous original's %v", name, math.Float64frombits(got), math.Float64frombits(want))
+		}
+	}
+	// Prod and Any as well (exact for integers and bools).
+	xi := Arange(1, 61).Reshape(6, 10).Astype(Int64)
+	if Prod(xi.T()).Int() != Prod(xi).Int() {
+		t.Error("Prod of a transposed integer array differs")
+	}
+}

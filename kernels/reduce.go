@@ -109,7 +109,17 @@ func reduceTyped[T any](op ReduceOp, shape []int, s []T, src Operand, axes []boo
 	if outer.size == 0 {
 		return nil
 	}
-	inner := newLoop(redShape, Operand{Strides: redSrc})
+	// A sum, product, all or any does not depend on the order of the
+	// reduced elements but for rounding: walk them in memory order, as
+	// NumPy does, so that a transposed input reads memory in order (its
+	// sum is then bit for bit the sum of the contiguous original). Min and
+	// Max keep C order: which of equal zeros or NaNs wins depends on it.
+	var inner *loop
+	if op == ReduceMin || op == ReduceMax {
+		inner = newLoop(redShape, Operand{Strides: redSrc})
+	} else {
+		inner = newElementwiseLoop(redShape, Operand{Strides: redSrc})
+	}
 	if (op == ReduceMin || op == ReduceMax) && inner.size == 0 {
 		return &OpError{Op: op.String(), Type: "a zero-size array (it has no identity)"}
 	}

@@ -364,7 +364,7 @@ func TestExpandDimsSeveralAxes(t *testing.T) {
 // elements in memory order, as NumPy does: the sum of a transposed or
 // reversed view is bit for bit the sum of its contiguous original.
 func TestFullSumInMemoryOrder(t *testing.T) {
-	x := Sin(Arange(300 * 700).Astype(Float64)).Mul(1e3).Reshape(300, 700)
+	x := Sin(Arange(300*700).Astype(Float64)).Mul(1e3).Reshape(300, 700)
 	want := math.Float64bits(Sum(x).Float())
 	for name, v := range map[string]*Array{
 		"T":          x.T(),

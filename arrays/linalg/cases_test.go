@@ -1,15 +1,17 @@
 package linalg
 
-// The cases of testdata/cases.json (written by testdata/generate.py from
+// The cases of testdata/cases.json.gz (written by testdata/generate.py from
 // NumPy and SciPy), checked as the generator's docstring says.
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/cmplx"
 	"os"
@@ -21,7 +23,7 @@ import (
 	"workbench/arrays"
 )
 
-const casesFile = "testdata/cases.json"
+const casesFile = "testdata/cases.json.gz"
 
 type caseFile struct {
 	SHA256 string     `json:"generator_sha256"`
@@ -63,6 +65,13 @@ func loadCases(t *testing.T) *caseFile {
 	data, err := os.ReadFile(casesFile)
 	if err != nil {
 		t.Fatalf("%v (run go generate ./arrays/linalg)", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", casesFile, err)
+	}
+	if data, err = io.ReadAll(zr); err != nil {
+		t.Fatalf("%s: %v", casesFile, err)
 	}
 	var f caseFile
 	if err := decode(data, &f); err != nil {
@@ -748,7 +757,7 @@ func TestCases(t *testing.T) {
 }
 
 // TestCasesFresh fails when testdata/generate.py has changed since it wrote
-// testdata/cases.json.
+// testdata/cases.json.gz.
 func TestCasesFresh(t *testing.T) {
 	script, err := os.ReadFile("testdata/generate.py")
 	if err != nil {
@@ -757,6 +766,6 @@ func TestCasesFresh(t *testing.T) {
 	sum := sha256.Sum256(script)
 	f := loadCases(t)
 	if f.SHA256 != hex.EncodeToString(sum[:]) {
-		t.Fatal("testdata/cases.json is stale: run go generate ./arrays/linalg")
+		t.Fatal("testdata/cases.json.gz is stale: run go generate ./arrays/linalg")
 	}
 }

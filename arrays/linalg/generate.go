@@ -1,4 +1,4 @@
 package linalg
 
-// The test cases in testdata/cases.json come from NumPy and SciPy:
+// The test cases in testdata/cases.json.gz come from NumPy and SciPy:
 //go:generate /usr/bin/python3 testdata/generate.py

@@ -5,7 +5,8 @@ Run it with Debian's python3-numpy and python3-scipy, from anywhere:
 
     /usr/bin/python3 arrays/linalg/testdata/generate.py     # or: go generate ./arrays/linalg
 
-It writes cases.json beside itself, with the SHA-256 of this script, so that
+It writes cases.json.gz (gzip, with no time stamp, so that a rerun writes the
+same bytes) beside itself, with the SHA-256 of this script, so that
 the Go test (TestCasesFresh) tells when the data is stale.
 
 A case is {"name", "func", "args": [arg...], "kwargs": {...}, "out": [...],
@@ -42,6 +43,7 @@ Where the array API standard and NumPy 1.24 differ, the standard is followed
 default rtol, Cholesky's upper (NumPy 2's meaning).
 """
 
+import gzip
 import hashlib
 import json
 import math
@@ -56,7 +58,7 @@ warnings.simplefilter("ignore")
 np.seterr(all="ignore")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "cases.json")
+OUT = os.path.join(HERE, "cases.json.gz")
 LinAlgError = np.linalg.LinAlgError
 
 F64, F32, C128, C64 = "float64", "float32", "complex128", "complex64"
@@ -884,9 +886,9 @@ def main():
         digest = hashlib.sha256(f.read()).hexdigest()
     doc = {"generator": "arrays/linalg/testdata/generate.py", "generator_sha256": digest,
            "numpy": np.__version__, "scipy": scipy.__version__, "cases": CASES}
-    with open(OUT, "w") as f:
-        json.dump(doc, f, separators=(",", ":"), allow_nan=False)
-        f.write("\n")
+    text = json.dumps(doc, separators=(",", ":"), allow_nan=False) + "\n"
+    with open(OUT, "wb") as f:
+        f.write(gzip.compress(text.encode(), compresslevel=9, mtime=0))
     print("%d cases, %d bytes" % (len(CASES), os.path.getsize(OUT)))
 
 

@@ -846,25 +846,30 @@ def reduce_expected(fname, x, kw):
         dt = dtype or mean_dtype(v.dtype)
         return f(v.astype(dt), axis=axis, keepdims=keep, ddof=kw.get("correction", 0))
     if fname in ("CumulativeSum", "CumulativeProd"):
-        # The standard's cumulative_sum (NumPy 1.24 has only cumsum): an axis
-        # is needed for more than one dimension, a 0-d array is an error,
-        # include_initial prepends the identity.
-        if v.ndim == 0:
-            raise Refused("0-d")
-        if axis is None:
-            if v.ndim > 1:
-                raise Refused("axis needed")
-            axis = 0
-        dt = dtype or sum_dtype(v.dtype)
         f = np.cumsum if fname == "CumulativeSum" else np.cumprod
-        r = f(v, axis=axis, dtype=dt)
-        if kw.get("include_initial"):
-            shp = list(v.shape)
-            shp[axis] = 1
-            first = np.zeros(shp, dt) if fname == "CumulativeSum" else np.ones(shp, dt)
-            r = np.concatenate([first, r], axis=axis)
-        return r
+        return cumulative(f, fname.endswith("Sum"), v, axis, dtype, kw)
     raise KeyError(fname)
+
+
+def cumulative(f, is_sum, v, axis, dtype, kw):
+    """The standard's cumulative_sum or cumulative_prod by NumPy's f (cumsum,
+    cumprod, nancumsum, nancumprod; NumPy 1.24 has no cumulative_sum): an
+    axis is needed for more than one dimension, a 0-d array is an error, and
+    include_initial prepends the identity."""
+    if v.ndim == 0:
+        raise Refused("0-d")
+    if axis is None:
+        if v.ndim > 1:
+            raise Refused("axis needed")
+        axis = 0
+    dt = dtype or sum_dtype(v.dtype)
+    r = f(v, axis=axis, dtype=dt)
+    if kw.get("include_initial"):
+        shp = list(v.shape)
+        shp[axis] = 1
+        first = np.zeros(shp, dt) if is_sum else np.ones(shp, dt)
+        r = np.concatenate([first, r], axis=axis)
+    return r
 
 
 REDUCTIONS = ["Sum", "Prod", "Min", "Max", "Mean", "Var", "Std", "All", "Any"]
@@ -1946,21 +1951,8 @@ def nan_reduce_expected(fname, x, kw):
         dt = dtype or mean_dtype(v.dtype)
         return f(v.astype(dt), axis=axis, keepdims=keep, ddof=kw.get("correction", 0))
     if fname in ("NanCumulativeSum", "NanCumulativeProd"):
-        if v.ndim == 0:
-            raise Refused("0-d")
-        if axis is None:
-            if v.ndim > 1:
-                raise Refused("axis needed")
-            axis = 0
-        dt = dtype or sum_dtype(v.dtype)
         f = np.nancumsum if fname == "NanCumulativeSum" else np.nancumprod
-        r = f(v, axis=axis, dtype=dt)
-        if kw.get("include_initial"):
-            shp = list(v.shape)
-            shp[axis] = 1
-            first = np.zeros(shp, dt) if fname == "NanCumulativeSum" else np.ones(shp, dt)
-            r = np.concatenate([first, r], axis=axis)
-        return r
+        return cumulative(f, fname.endswith("Sum"), v, axis, dtype, kw)
     raise KeyError(fname)
 
 

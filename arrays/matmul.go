@@ -6,21 +6,15 @@ package arrays
 // kernels of package kernels (kernels.GemmStrided64 and GemmStrided32),
 // which take the operands at any strides, form every product (so 0·Inf
 // gives NaN, as NumPy's OpenBLAS does) and give the same bits for any
-// number of workers. Complex128 and complex64 use gonum's cblas128 and
-// cblas64 Gemm on 2-d panels of the operands: a panel whose rows or columns
-// lie at unit stride is handed to Gemm as it is (transposed panels with
-// BLAS's transpose flag), any other is copied to a contiguous buffer
-// first. Integers and bools use a plain loop; integer products and sums
+// number of workers. Complex128 and complex64 run on the same kernels
+// (kernels.GemmStridedC128 and C64: four real products over the real and
+// imaginary parts, read in place at twice the strides). Integers and bools use a plain loop; integer products and sums
 // wrap on overflow, as NumPy's do, and a bool product is the logical or of
 // ands.
 
 import (
 	"fmt"
 	"runtime"
-
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/cblas128"
-	"gonum.org/v1/gonum/blas/cblas64"
 
 	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
@@ -190,20 +184,12 @@ func matmulPanel(p matmulProblem, xd, yd, od any) {
 		kernels.GemmStrided32(p.m, p.n, p.k, 1, x, p.x.off, p.x.rs, p.x.cs, y, p.y.off, p.y.rs, p.y.cs,
 			0, o, p.out, p.n, 1)
 	case []complex128:
-		a, ta := blasPanel(xd.([]complex128), p.x, p.m, p.k)
-		b, tb := blasPanel(yd.([]complex128), p.y, p.k, p.n)
-		cblas128.Gemm(ta, tb, 1,
-			cblas128.General{Rows: a.rows, Cols: a.cols, Stride: a.stride, Data: a.data},
-			cblas128.General{Rows: b.rows, Cols: b.cols, Stride: b.stride, Data: b.data}, 0,
-			cblas128.General{Rows: p.m, Cols: p.n, Stride: p.n, Data: o[p.out : p.out+p.m*p.n]})
+		kernels.GemmStridedC128(p.m, p.n, p.k, xd.([]complex128), p.x.off, p.x.rs, p.x.cs,
+			yd.([]complex128), p.y.off, p.y.rs, p.y.cs, o, p.out, p.n, 1)
 		alphaScale128(o[p.out : p.out+p.m*p.n])
 	case []complex64:
-		a, ta := blasPanel(xd.([]complex64), p.x, p.m, p.k)
-		b, tb := blasPanel(yd.([]complex64), p.y, p.k, p.n)
-		cblas64.Gemm(ta, tb, 1,
-			cblas64.General{Rows: a.rows, Cols: a.cols, Stride: a.stride, Data: a.data},
-			cblas64.General{Rows: b.rows, Cols: b.cols, Stride: b.stride, Data: b.data}, 0,
-			cblas64.General{Rows: p.m, Cols: p.n, Stride: p.n, Data: o[p.out : p.out+p.m*p.n]})
+		kernels.GemmStridedC64(p.m, p.n, p.k, xd.([]complex64), p.x.off, p.x.rs, p.x.cs,
+			yd.([]complex64), p.y.off, p.y.rs, p.y.cs, o, p.out, p.n, 1)
 		alphaScale64(o[p.out : p.out+p.m*p.n])
 	case []int8:
 		loopPanel(p, xd.([]int8), yd.([]int8), o)
@@ -226,47 +212,6 @@ func matmulPanel(p matmulProblem, xd, yd, od any) {
 	default:
 		panic(fmt.Sprintf("matmul: unexpected data %T", od))
 	}
-}
-
-// gemmOperand is a row-major matrix as BLAS takes it.
-type gemmOperand[T any] struct {
-	rows, cols, stride int
-	data               []T
-}
-
-// blasPanel returns the r×c panel p of d as a BLAS operand: the panel itself
-// (blas.NoTrans) when its columns are at unit stride, its transpose
-// (blas.Trans) when its rows are, else a contiguous copy.
-func blasPanel[T any](d []T, p panel, r, c int) (gemmOperand[T], blas.Transpose) {
-	rs, cs := p.rs, p.cs
-	// The stride of an axis of length 1 is never used: pick the one that
-	// suits BLAS.
-	if c == 1 {
-		cs = 1
-	}
-	if r == 1 {
-		rs = max(c, 1)
-	}
-	if cs == 1 && rs >= max(c, 1) {
-		return gemmOperand[T]{r, c, rs, d[p.off : p.off+(r-1)*rs+c]}, blas.NoTrans
-	}
-	rs, cs = p.rs, p.cs
-	if r == 1 {
-		rs = 1
-	}
-	if c == 1 {
-		cs = max(r, 1)
-	}
-	if rs == 1 && cs >= max(r, 1) {
-		return gemmOperand[T]{c, r, cs, d[p.off : p.off+(c-1)*cs+r]}, blas.Trans
-	}
-	buf := make([]T, r*c)
-	for i := 0; i < r; i++ {
-		for j := 0; j < c; j++ {
-			buf[i*c+j] = d[p.off+i*p.rs+j*p.cs]
-		}
-	}
-	return gemmOperand[T]{r, c, c, buf}, blas.NoTrans
 }
 
 // alphaScale128 multiplies the elements with an infinite or NaN part by 1+0i

@@ -14,11 +14,19 @@ import (
 	"workbench/kernels"
 )
 
-// BenchmarkMatmul multiplies square matrices and reports GFLOP/s; the
-// worker count is part of the name (w1, w2).
+// BenchmarkMatmul multiplies square matrices and reports GFLOP/s (real
+// flops: 8 per complex multiply-add); the worker count is part of the name
+// (w1, w2). Complex matrices run at 1024 only.
 func BenchmarkMatmul(b *testing.B) {
 	for _, n := range []int{1024, 2048} {
-		for _, dt := range []arrays.DType{arrays.Float64, arrays.Float32} {
+		for _, dt := range []arrays.DType{arrays.Float64, arrays.Float32, arrays.Complex128, arrays.Complex64} {
+			flops := 2.0
+			if dt == arrays.Complex128 || dt == arrays.Complex64 {
+				if n > 1024 {
+					continue
+				}
+				flops = 8
+			}
 			for _, w := range []int{1, 2} {
 				b.Run(fmt.Sprintf("%v/%d/w%d", dt, n, w), func(b *testing.B) {
 					x := arrays.Arange(n*n).Reshape(n, n).Mod(7).Sub(3).Astype(dt)
@@ -28,7 +36,7 @@ func BenchmarkMatmul(b *testing.B) {
 					for range b.N {
 						arrays.Matmul(x, x)
 					}
-					b.ReportMetric(2*float64(n)*float64(n)*float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+					b.ReportMetric(flops*float64(n)*float64(n)*float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 				})
 			}
 		}

@@ -3,7 +3,7 @@
 # (OpenBLAS) and gonum's pure-Go Dgemm, on the same cores in one run.
 #
 # Each round runs, one after the other: arrays.Matmul (BenchmarkMatmul,
-# 1024 and 2048, float64 and float32, 1 and 2 workers); gonum's pure-Go
+# 1024 and 2048, float64 and float32, complex at 1024, 1 and 2 workers); gonum's pure-Go
 # Dgemm and Sgemm (BenchmarkGonumGemm, GOMAXPROCS 1 and 2); linalg.Solve
 # 1000x1000 on one worker with gonum's BLAS and with kernels.Gemm64 as its
 # Dgemm (BenchmarkSolveGemm); np.matmul with OPENBLAS_NUM_THREADS 1 and 2
@@ -31,8 +31,10 @@ while [ "$i" -lt "$rounds" ]; do
 import sys, time
 import numpy as np
 t = sys.argv[1]
-for dt in ("float64", "float32"):
+for dt in ("float64", "float32", "complex128", "complex64"):
     for n in (1024, 2048):
+        if dt.startswith("complex") and n > 1024:
+            continue
         x = (np.arange(n * n).reshape(n, n) % 7 - 3).astype(dt)
         x @ x
         reps, t0 = 0, time.perf_counter()
@@ -40,7 +42,8 @@ for dt in ("float64", "float32"):
             x @ x
             reps += 1
         el = (time.perf_counter() - t0) / reps
-        print("numpy %s/%d/w%s %.2f" % (dt, n, t, 2 * n**3 / el / 1e9))
+        flops = 8 if dt.startswith("complex") else 2
+        print("numpy %s/%d/w%s %.2f" % (dt, n, t, flops * n**3 / el / 1e9))
 if t == "1":
     r = np.random.default_rng(1)
     a = r.uniform(-1, 1, (1000, 1000)) + 1000 * np.eye(1000)
@@ -76,8 +79,10 @@ best = {k: max(v) for k, v in res.items()}
 med = {k: statistics.median(v) for k, v in res.items()}
 print("GFLOP/s, best / median of %d rounds" % len(res.get(("ours", "float64", 1024, 1), [])))
 print("%-8s %5s %2s  %-15s %-15s %-15s %9s %9s" % ("dtype", "n", "w", "ours", "numpy", "gonum", "ours/np", "ours/gonum"))
-for dt in ("float64", "float32"):
+for dt in ("float64", "float32", "complex128", "complex64"):
     for n in (1024, 2048):
+        if dt.startswith("complex") and n > 1024:
+            continue
         for w in (1, 2):
             def f(who):
                 k = (who, dt, n, w)
@@ -86,7 +91,7 @@ for dt in ("float64", "float32"):
             rn = "%.2f" % (o / p) if o and p else "-"
             rg = "%.1fx" % (o / g) if o and g else "-"
             print("%-8s %5d %2d  %-15s %-15s %-15s %9s %9s" % (dt, n, w, f("ours"), f("numpy"), f("gonum"), rn, rg))
-print("(gonum: Dgemm and Sgemm, by GOMAXPROCS)")
+print("(gonum: Dgemm and Sgemm, by GOMAXPROCS; complex GFLOP/s count 8 real flops per multiply-add)")
 lo = {k: min(v) for k, v in res.items() if k[0] == "solve"}
 if lo:
     print("linalg.Solve 1000x1000, 1 thread, ms (best / median): " + ", ".join(

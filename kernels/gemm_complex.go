@@ -22,25 +22,37 @@ import (
 // with the conventions of GemmStrided64 (beta = 0: C is not read). The
 // result does not depend on the number of workers.
 func GemmStridedC128(m, n, k int, a []complex128, aOff, aRow, aCol int, b []complex128, bOff, bRow, bCol int, c []complex128, cOff, cRow, cCol int) {
+	GemmStridedConjC128(m, n, k, false, a, aOff, aRow, aCol, false, b, bOff, bRow, bCol, c, cOff, cRow, cCol)
+}
+
+// GemmStridedConjC128 is GemmStridedC128 with A replaced by its complex
+// conjugate when conjA is set, and B by its conjugate when conjB is (BLAS's
+// ConjTrans is a conjugated operand at transposed strides).
+func GemmStridedConjC128(m, n, k int, conjA bool, a []complex128, aOff, aRow, aCol int, conjB bool, b []complex128, bOff, bRow, bCol int, c []complex128, cOff, cRow, cCol int) {
 	checkComplexGemm(m, n, k, len(a), aOff, aRow, aCol, len(b), bOff, bRow, bCol, len(c), cOff, cRow, cCol)
 	af := gemmPartsC128(a)
 	bf := gemmPartsC128(b)
 	cf := gemmPartsC128(c)
-	complexGemm(m, n, k, af, 2*aOff, 2*aRow, 2*aCol, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided64)
+	complexGemm(m, n, k, conjA, af, 2*aOff, 2*aRow, 2*aCol, conjB, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided64)
 }
 
 // GemmStridedC64 is GemmStridedC128 for complex64 (on the float32 kernels).
 func GemmStridedC64(m, n, k int, a []complex64, aOff, aRow, aCol int, b []complex64, bOff, bRow, bCol int, c []complex64, cOff, cRow, cCol int) {
+	GemmStridedConjC64(m, n, k, false, a, aOff, aRow, aCol, false, b, bOff, bRow, bCol, c, cOff, cRow, cCol)
+}
+
+// GemmStridedConjC64 is GemmStridedConjC128 for complex64.
+func GemmStridedConjC64(m, n, k int, conjA bool, a []complex64, aOff, aRow, aCol int, conjB bool, b []complex64, bOff, bRow, bCol int, c []complex64, cOff, cRow, cCol int) {
 	checkComplexGemm(m, n, k, len(a), aOff, aRow, aCol, len(b), bOff, bRow, bCol, len(c), cOff, cRow, cCol)
 	af := gemmPartsC64(a)
 	bf := gemmPartsC64(b)
 	cf := gemmPartsC64(c)
-	complexGemm(m, n, k, af, 2*aOff, 2*aRow, 2*aCol, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided32)
+	complexGemm(m, n, k, conjA, af, 2*aOff, 2*aRow, 2*aCol, conjB, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided32)
 }
 
 // complexGemm forms the four real products on the float views of complex
 // matrices (offsets and strides already doubled).
-func complexGemm[T gemmFloat](m, n, k int, a []T, aOff, aRow, aCol int, b []T, bOff, bRow, bCol int, c []T, cOff, cRow, cCol int,
+func complexGemm[T gemmFloat](m, n, k int, conjA bool, a []T, aOff, aRow, aCol int, conjB bool, b []T, bOff, bRow, bCol int, c []T, cOff, cRow, cCol int,
 	real func(m, n, k int, alpha T, a []T, aOff, aRow, aCol int, b []T, bOff, bRow, bCol int, beta T, c []T, cOff, cRow, cCol int)) {
 	if m == 0 || n == 0 {
 		return
@@ -66,10 +78,18 @@ func complexGemm[T gemmFloat](m, n, k int, a []T, aOff, aRow, aCol int, b []T, b
 	if k == 1 {
 		aCol, bRow = 0, 0
 	}
+	// A conjugated operand's imaginary parts enter with the opposite sign.
+	var sa, sb T = 1, 1
+	if conjA {
+		sa = -1
+	}
+	if conjB {
+		sb = -1
+	}
 	real(m, n, k, 1, a, aOff, aRow, aCol, b, bOff, bRow, bCol, 0, c, cOff, cRow, cCol)
-	real(m, n, k, -1, a, aOff+1, aRow, aCol, b, bOff+1, bRow, bCol, 1, c, cOff, cRow, cCol)
-	real(m, n, k, 1, a, aOff, aRow, aCol, b, bOff+1, bRow, bCol, 0, c, cOff+1, cRow, cCol)
-	real(m, n, k, 1, a, aOff+1, aRow, aCol, b, bOff, bRow, bCol, 1, c, cOff+1, cRow, cCol)
+	real(m, n, k, -sa*sb, a, aOff+1, aRow, aCol, b, bOff+1, bRow, bCol, 1, c, cOff, cRow, cCol)
+	real(m, n, k, sb, a, aOff, aRow, aCol, b, bOff+1, bRow, bCol, 0, c, cOff+1, cRow, cCol)
+	real(m, n, k, sa, a, aOff+1, aRow, aCol, b, bOff, bRow, bCol, 1, c, cOff+1, cRow, cCol)
 }
 
 // checkComplexGemm panics, naming the operand, when a strided complex

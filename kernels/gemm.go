@@ -380,9 +380,7 @@ func gemmRowSweep[T gemmFloat](n, k, kc int, alpha T, a, b gemmMat[T], beta T, c
 		for l := pc; l < pc+kb; l++ {
 			av := a.d[a.off+l*a.cs]
 			row := b.d[b.off+l*b.rs : b.off+l*b.rs+n]
-			for j, bv := range row {
-				acc[j] = gemmFMA(av, bv, acc[j])
-			}
+			gemmAxpy(av, row, acc)
 		}
 		for j, s := range acc {
 			p := &c.d[c.off+j*c.cs]
@@ -394,6 +392,21 @@ func gemmRowSweep[T gemmFloat](n, k, kc int, alpha T, a, b gemmMat[T], beta T, c
 				v = gemmFMA(beta, *p, v)
 			}
 			*p = v
+		}
+	}
+}
+
+// gemmAxpy sets acc[j] = av·row[j] + acc[j], rounded once, with the SIMD
+// Axpy kernels (the very operation of the micro-kernels' FMAs).
+func gemmAxpy[T gemmFloat](av T, row, acc []T) {
+	switch r := any(row).(type) {
+	case []float64:
+		Axpy64(float64(av), r, any(acc).([]float64))
+	case []float32:
+		Axpy32(float32(av), r, any(acc).([]float32))
+	default:
+		for j, bv := range row {
+			acc[j] = gemmFMA(av, bv, acc[j])
 		}
 	}
 }

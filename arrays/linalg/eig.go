@@ -9,7 +9,10 @@ import (
 	"gonum.org/v1/gonum/lapack/lapack64"
 
 	"workbench/arrays"
+	"workbench/arrays/internal/adopt"
 	"workbench/arrays/linalg/internal/clapack"
+	"workbench/arrays/linalg/internal/eigsym"
+	"workbench/devices"
 )
 
 // eighStack computes the eigenvalues (ascending) and, if vectors, the
@@ -22,7 +25,8 @@ func eighStack(s *stack, vectors bool) (w []float64, vre []float64, vcx []comple
 		if s.cplx {
 			vcx = make([]complex128, nb*n*n)
 		} else {
-			vre = make([]float64, nb*n*n)
+			// Written whole below: recycled memory if the pool has some.
+			vre = eighHostFloat64s(nb * n * n)
 		}
 	}
 	s.each(func(b int) error {
@@ -55,21 +59,37 @@ func eighStack(s *stack, vectors bool) (w []float64, vre []float64, vcx []comple
 			}
 			return nil
 		}
-		a := s.matRe(b)
-		job := lapack.EVNone
-		if vectors {
-			job = lapack.EVCompute
+		// A recycled copy of the real matrix, which the solvers overwrite.
+		a := eighHostFloat64s(n * n)
+		defer func() {
+			if _, err := devices.WrapPooled(a); err != nil {
+				panic(err)
+			}
+		}()
+		mat := s.re[b*n*n : (b+1)*n*n]
+		copy(a, mat)
+		wb := w[b*n : (b+1)*n]
+		if !vectors {
+			// Dsytrd and Dsterf (dsyev), scaled as gonum's Dsterf needs.
+			if eigsym.Values(n, a, n, wb) != nil {
+				return ErrNoConvergence
+			}
+			return nil
 		}
+		// Divide and conquer (dsyevd); should it fail to converge, the
+		// QL/QR iteration (dsyev).
+		if eigsym.Sym(n, a, n, wb, vre[b*n*n:(b+1)*n*n], n) == nil {
+			return nil
+		}
+		copy(a, mat)
 		sym := blas64.Symmetric{N: n, Stride: n, Data: a, Uplo: blas.Lower}
 		work := make([]float64, 1)
-		lapack64.Syev(job, sym, w[b*n:(b+1)*n], work, -1)
+		lapack64.Syev(lapack.EVCompute, sym, wb, work, -1)
 		work = make([]float64, max(3*n-1, int(work[0]), 1))
-		if !lapack64.Syev(job, sym, w[b*n:(b+1)*n], work, len(work)) {
+		if !lapack64.Syev(lapack.EVCompute, sym, wb, work, len(work)) {
 			return ErrNoConvergence
 		}
-		if vectors {
-			copy(vre[b*n*n:], a)
-		}
+		copy(vre[b*n*n:], a)
 		return nil
 	})
 	return w, vre, vcx
@@ -89,7 +109,24 @@ func Eigh(x *arrays.Array) (w, v *arrays.Array) {
 	if s.cplx {
 		return w, result(vcx, s.shape, s.dt, x)
 	}
-	return w, result(vre, s.shape, s.dt, x)
+	// vre's memory goes back to the pool once the float64 array is
+	// unreachable.
+	v = adopt.Adopt(vre, s.shape).(*arrays.Array).Astype(s.dt)
+	if v.Device() != x.Device() {
+		v = v.To(x.Device())
+	}
+	return w, v
+}
+
+// eighHostFloat64s returns n float64s for a buffer that is written whole:
+// recycled memory when the arrays' pool has a buffer of that size (fresh
+// pages cost a fault each on first touch).
+func eighHostFloat64s(n int) []float64 {
+	data, err := devices.HostSlice(arrays.Float64, n)
+	if err != nil {
+		panic(err)
+	}
+	return data.([]float64)
 }
 
 // Eigvalsh returns the eigenvalues of each Hermitian (real symmetric)

@@ -4,14 +4,16 @@ import (
 	"fmt"
 	"math"
 	"math/cmplx"
+	"sync"
 
-	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
-	"gonum.org/v1/gonum/lapack/lapack64"
 
 	"workbench/arrays"
+	"workbench/arrays/internal/adopt"
 	"workbench/arrays/linalg/internal/clapack"
+	"workbench/arrays/linalg/internal/lu"
 	"workbench/arrays/shape"
+	"workbench/devices"
 )
 
 // general wraps a row-major r×c matrix for gonum.
@@ -19,23 +21,124 @@ func general(r, c int, a []float64) blas64.General {
 	return blas64.General{Rows: r, Cols: c, Stride: max(1, c), Data: a}
 }
 
-// luRe factorizes the n×n matrix a in place (LAPACK's dgetrf); ok is false
-// for an exactly singular matrix.
+// luRe factorizes the n×n row-major matrix a in place (LAPACK's dgetrf,
+// package lu); ok is false for an exactly singular matrix (a zero pivot).
 func luRe(n int, a []float64) (ipiv []int, ok bool) {
 	ipiv = make([]int, n)
-	ok = lapack64.Getrf(general(n, n, a), ipiv)
-	return ipiv, ok
+	return ipiv, lu.Factor(n, n, a, max(1, n), ipiv) < 0
+}
+
+// Real matrices are factorized in scratch buffers that are used again:
+// fresh memory costs a page fault per page on first touch, which for a
+// 1000×1000 matrix takes longer than its factorization.
+
+// scratchMin is the least number of elements worth recycling.
+const scratchMin = 1 << 12
+
+// scratchSizes bounds the number of buffer lengths kept.
+const scratchSizes = 64
+
+// scratch holds the free buffers, by length.
+var scratch struct {
+	sync.Mutex
+	pools map[int]*sync.Pool
+}
+
+// scratchPool returns the pool of buffers of n float64s, nil when there
+// is none and there are scratchSizes pools already.
+func scratchPool(n int) *sync.Pool {
+	scratch.Lock()
+	defer scratch.Unlock()
+	p := scratch.pools[n]
+	if p == nil && len(scratch.pools) < scratchSizes {
+		if scratch.pools == nil {
+			scratch.pools = map[int]*sync.Pool{}
+		}
+		p = new(sync.Pool)
+		scratch.pools[n] = p
+	}
+	return p
+}
+
+// getScratch returns a buffer of n float64s, with whatever contents its
+// last user left: one given back by putScratch, else one of the arrays'
+// recycled buffers (devices.HostSlice), else fresh memory.
+func getScratch(n int) []float64 {
+	if n < scratchMin {
+		return make([]float64, n)
+	}
+	if p := scratchPool(n); p != nil {
+		if s, _ := p.Get().(*[]float64); s != nil {
+			return *s
+		}
+	}
+	return hostFloat64s(n)
+}
+
+// putScratch gives back a buffer of getScratch, which the caller no
+// longer uses.
+func putScratch(s []float64) {
+	if len(s) < scratchMin {
+		return
+	}
+	if p := scratchPool(len(s)); p != nil {
+		p.Put(&s)
+	}
+}
+
+// loadRe copies the matrices of the stack x (shape (..., n, n), real)
+// converted to float64 into a scratch buffer, in C order; the caller
+// gives it back with putScratch.
+func loadRe(x *arrays.Array, batch []int, n int) []float64 {
+	shp := append(append([]int{}, batch...), n, n)
+	size := shape.Shape(shp).Size()
+	buf := getScratch(size)
+	if size > 0 {
+		arrays.FromSlice(buf).Reshape(shp...).Assign(x)
+	}
+	return buf
+}
+
+// pooled builds the result of shape shp and dtype dt from float64 data in
+// C order that the caller no longer uses, on like's device; data's memory
+// goes back to the arrays' pool once the float64 array is unreachable.
+func pooled(data []float64, shp []int, dt arrays.DType, like *arrays.Array) *arrays.Array {
+	a := adopt.Adopt(data, shp).(*arrays.Array).Astype(dt)
+	if like != nil && a.Device() != like.Device() {
+		a = a.To(like.Device())
+	}
+	return a
+}
+
+// squareStack checks that x is a square matrix or a stack of them for op
+// and returns its leading axes and order (the checks of load).
+func squareStack(op string, x *arrays.Array) (batch []int, n int) {
+	if x == nil {
+		panic(valueErr(op, "nil array"))
+	}
+	shp := x.Shape()
+	if len(shp) < 2 {
+		panic(shapeErr(op, "needs a matrix or a stack of matrices (at least 2 dimensions), got shape", shp))
+	}
+	m, n := shp[len(shp)-2], shp[len(shp)-1]
+	if m != n {
+		panic(shapeErr(op, fmt.Sprintf("needs square matrices in the last two axes, got %d×%d; shape", m, n), shp))
+	}
+	return shp[:len(shp)-2], n
 }
 
 // Inv returns the inverse of each square matrix of x (shape (..., n, n)).
 // It panics with an *Error wrapping ErrSingular when a matrix is exactly
 // singular (a zero pivot), naming its index in a stack. Integers and bools
-// compute in float64. A 0×0 matrix has a 0×0 inverse.
+// compute in float64. A 0×0 matrix has a 0×0 inverse. As NumPy's, a real
+// inverse is the solution of A·X = I from the LU factorization of A.
 func Inv(x *arrays.Array) *arrays.Array {
-	s := load("linalg.Inv", x, true)
-	n := s.n
-	sz := n * n
-	if s.cplx {
+	const op = "linalg.Inv"
+	batch, n := squareStack(op, x)
+	dt := floatDType(x.DType())
+	if dt == arrays.Complex64 || dt == arrays.Complex128 {
+		s := load(op, x, true)
+		sz := n * n
 		out := make([]complex128, len(s.cx))
 		s.each(func(b int) error {
 			a := s.matCx(b)
@@ -47,27 +150,38 @@ func Inv(x *arrays.Array) *arrays.Array {
 		})
 		return result(out, s.shape, s.dt, x)
 	}
-	out := make([]float64, len(s.re))
-	s.each(func(b int) error {
+	shp := x.Shape()
+	ad := loadRe(x, batch, n)
+	defer putScratch(ad)
+	out := hostFloat64s(len(ad))
+	sz := n * n
+	forEach(op, batch, func(b int) error {
 		if n == 0 {
 			return nil
 		}
-		a := s.matRe(b)
+		a, inv := ad[b*sz:(b+1)*sz], out[b*sz:(b+1)*sz]
 		ipiv, ok := luRe(n, a)
 		if !ok {
 			return ErrSingular
 		}
-		g := general(n, n, a)
-		work := make([]float64, 1)
-		lapack64.Getri(g, ipiv, work, -1)
-		work = make([]float64, max(n, int(work[0])))
-		if !lapack64.Getri(g, ipiv, work, len(work)) {
-			return ErrSingular
+		clear(inv)
+		for i := 0; i < n; i++ {
+			inv[i*n+i] = 1
 		}
-		copy(out[b*sz:], a)
+		lu.Solve(n, n, a, n, ipiv, inv, n)
 		return nil
 	})
-	return result(out, s.shape, s.dt, x)
+	return pooled(out, shp, dt, x)
+}
+
+// hostFloat64s returns n float64s for a result that is written whole:
+// recycled memory when the arrays' pool has a buffer of that size.
+func hostFloat64s(n int) []float64 {
+	data, err := devices.HostSlice(arrays.Float64, n)
+	if err != nil {
+		panic(err)
+	}
+	return data.([]float64)
 }
 
 // Solve returns the solution X of A·X = B for each square matrix of a
@@ -140,58 +254,42 @@ func Solve(a, b *arrays.Array) *arrays.Array {
 		})
 		return result(bd, outShape, dt, a)
 	}
-	ad := am.Astype(arrays.Float64).Data().([]float64)
+	ad := loadRe(am, batch, n)
+	defer putScratch(ad)
 	bd := bm.Astype(arrays.Float64).Data().([]float64)
 	forEach(op, batch, func(i int) error {
 		if n == 0 || k == 0 {
 			return nil
 		}
-		lu := append([]float64(nil), ad[i*sa:(i+1)*sa]...)
-		ipiv, ok := luRe(n, lu)
+		a := ad[i*sa : (i+1)*sa]
+		ipiv, ok := luRe(n, a)
 		if !ok {
 			return ErrSingular
 		}
-		lapack64.Getrs(blas.NoTrans, general(n, n, lu), general(n, k, bd[i*sb:(i+1)*sb]), ipiv)
+		lu.Solve(n, k, a, n, ipiv, bd[i*sb:(i+1)*sb], max(1, k))
 		return nil
 	})
-	return result(bd, outShape, dt, a)
+	return pooled(bd, outShape, dt, a)
 }
 
 // slogdets computes the sign and the log of the absolute value of the
-// determinant of each matrix of s, as NumPy does: from the LU
-// factorization, sign = ±1 (or u/|u| products for complex) and logabsdet =
-// Σ log|u_ii|; an exactly singular matrix has sign 0 and logabsdet -Inf.
-func slogdets(s *stack) (signRe []float64, signCx []complex128, logdet []float64) {
-	nb := s.count()
-	n := s.n
-	logdet = make([]float64, nb)
-	if s.cplx {
-		signCx = make([]complex128, nb)
-	} else {
-		signRe = make([]float64, nb)
+// determinant of each matrix of x (the stack of square matrices, checked,
+// with leading axes batch) as NumPy does: from the LU factorization, sign
+// = ±1 (or u/|u| products for complex) and logabsdet = Σ log|u_ii|; an
+// exactly singular matrix has sign 0 and logabsdet -Inf. cplx tells which
+// of signRe and signCx it returns.
+func slogdets(op string, x *arrays.Array, batch []int, n int, cplx bool) (signRe []float64, signCx []complex128, logdet []float64) {
+	if cplx {
+		return slogdetsCx(load(op, x, true))
 	}
-	s.each(func(b int) error {
-		if s.cplx {
-			a := s.matCx(b)
-			sg, ld := complex(1, 0), 0.0
-			if n > 0 {
-				_, psign, singular := clapack.LU(n, a)
-				if singular {
-					signCx[b], logdet[b] = 0, math.Inf(-1)
-					return nil
-				}
-				sg = complex(float64(psign), 0)
-				for i := 0; i < n; i++ {
-					u := a[i*n+i]
-					au := cmplx.Abs(u)
-					sg *= u / complex(au, 0)
-					ld += math.Log(au)
-				}
-			}
-			signCx[b], logdet[b] = sg, ld
-			return nil
-		}
-		a := s.matRe(b)
+	nb := shape.Shape(batch).Size()
+	logdet = make([]float64, nb)
+	signRe = make([]float64, nb)
+	ad := loadRe(x, batch, n)
+	defer putScratch(ad)
+	sz := n * n
+	forEach(op, batch, func(b int) error {
+		a := ad[b*sz : (b+1)*sz]
 		sg, ld := 1.0, 0.0
 		if n > 0 {
 			ipiv, ok := luRe(n, a)
@@ -213,7 +311,36 @@ func slogdets(s *stack) (signRe []float64, signCx []complex128, logdet []float64
 		signRe[b], logdet[b] = sg, ld
 		return nil
 	})
-	return signRe, signCx, logdet
+	return signRe, nil, logdet
+}
+
+// slogdetsCx is slogdets for a complex stack.
+func slogdetsCx(s *stack) (signRe []float64, signCx []complex128, logdet []float64) {
+	nb := s.count()
+	n := s.n
+	logdet = make([]float64, nb)
+	signCx = make([]complex128, nb)
+	s.each(func(b int) error {
+		a := s.matCx(b)
+		sg, ld := complex(1, 0), 0.0
+		if n > 0 {
+			_, psign, singular := clapack.LU(n, a)
+			if singular {
+				signCx[b], logdet[b] = 0, math.Inf(-1)
+				return nil
+			}
+			sg = complex(float64(psign), 0)
+			for i := 0; i < n; i++ {
+				u := a[i*n+i]
+				au := cmplx.Abs(u)
+				sg *= u / complex(au, 0)
+				ld += math.Log(au)
+			}
+		}
+		signCx[b], logdet[b] = sg, ld
+		return nil
+	})
+	return nil, signCx, logdet
 }
 
 // Det returns the determinant of each square matrix of x (shape
@@ -222,20 +349,23 @@ func slogdets(s *stack) (signRe []float64, signCx []complex128, logdet []float64
 // sign·exp(Σ log|u_ii|), which neither overflows nor underflows on the way;
 // a 0×0 matrix has determinant 1.
 func Det(x *arrays.Array) *arrays.Array {
-	s := load("linalg.Det", x, true)
-	sr, sc, ld := slogdets(s)
-	if s.cplx {
+	const op = "linalg.Det"
+	batch, n := squareStack(op, x)
+	dt := floatDType(x.DType())
+	cplx := dt == arrays.Complex64 || dt == arrays.Complex128
+	sr, sc, ld := slogdets(op, x, batch, n, cplx)
+	if cplx {
 		out := make([]complex128, len(ld))
 		for i := range out {
 			out[i] = sc[i] * complex(math.Exp(ld[i]), 0)
 		}
-		return result(out, s.batch, s.dt, x)
+		return result(out, batch, dt, x)
 	}
 	out := make([]float64, len(ld))
 	for i := range out {
 		out[i] = sr[i] * math.Exp(ld[i])
 	}
-	return result(out, s.batch, s.dt, x)
+	return result(out, batch, dt, x)
 }
 
 // Slogdet returns the sign and the natural log of the absolute value of
@@ -243,12 +373,15 @@ func Det(x *arrays.Array) *arrays.Array {
 // dtype (a complex number of modulus 1 for complex x) and is 0 for a
 // singular matrix, whose logabsdet is -Inf; logabsdet is real.
 func Slogdet(x *arrays.Array) (sign, logabsdet *arrays.Array) {
-	s := load("linalg.Slogdet", x, true)
-	sr, sc, ld := slogdets(s)
-	if s.cplx {
-		sign = result(sc, s.batch, s.dt, x)
+	const op = "linalg.Slogdet"
+	batch, n := squareStack(op, x)
+	dt := floatDType(x.DType())
+	cplx := dt == arrays.Complex64 || dt == arrays.Complex128
+	sr, sc, ld := slogdets(op, x, batch, n, cplx)
+	if cplx {
+		sign = result(sc, batch, dt, x)
 	} else {
-		sign = result(sr, s.batch, s.dt, x)
+		sign = result(sr, batch, dt, x)
 	}
-	return sign, result(ld, s.batch, realDType(s.dt), x)
+	return sign, result(ld, batch, realDType(dt), x)
 }

@@ -26,7 +26,7 @@ func eighStack(s *stack, vectors bool) (w []float64, vre []float64, vcx []comple
 			vcx = make([]complex128, nb*n*n)
 		} else {
 			// Written whole below: recycled memory if the pool has some.
-			vre = eighHostFloat64s(nb * n * n)
+			vre = hostFloat64s(nb * n * n)
 		}
 	}
 	s.each(func(b int) error {
@@ -60,7 +60,7 @@ func eighStack(s *stack, vectors bool) (w []float64, vre []float64, vcx []comple
 			return nil
 		}
 		// A recycled copy of the real matrix, which the solvers overwrite.
-		a := eighHostFloat64s(n * n)
+		a := hostFloat64s(n * n)
 		defer func() {
 			if _, err := devices.WrapPooled(a); err != nil {
 				panic(err)
@@ -104,6 +104,7 @@ func eighStack(s *stack, vectors bool) (w []float64, vre []float64, vcx []comple
 // an infinity or a NaN in its lower triangle gives NaNs, as NumPy's.
 func Eigh(x *arrays.Array) (w, v *arrays.Array) {
 	s := load("linalg.Eigh", x, true)
+	defer s.release()
 	ww, vre, vcx := eighStack(s, true)
 	w = result(ww, s.with(s.n), realDType(s.dt), x)
 	if s.cplx {
@@ -118,21 +119,11 @@ func Eigh(x *arrays.Array) (w, v *arrays.Array) {
 	return w, v
 }
 
-// eighHostFloat64s returns n float64s for a buffer that is written whole:
-// recycled memory when the arrays' pool has a buffer of that size (fresh
-// pages cost a fault each on first touch).
-func eighHostFloat64s(n int) []float64 {
-	data, err := devices.HostSlice(arrays.Float64, n)
-	if err != nil {
-		panic(err)
-	}
-	return data.([]float64)
-}
-
 // Eigvalsh returns the eigenvalues of each Hermitian (real symmetric)
 // matrix of x, in ascending order, as Eigh.
 func Eigvalsh(x *arrays.Array) *arrays.Array {
 	s := load("linalg.Eigvalsh", x, true)
+	defer s.release()
 	w, _, _ := eighStack(s, false)
 	return result(w, s.with(s.n), realDType(s.dt), x)
 }
@@ -218,6 +209,7 @@ func eigStack(s *stack, vectors bool) (w []complex128, v []complex128) {
 // LinAlgError.
 func Eig(x *arrays.Array) (w, v *arrays.Array) {
 	s := load("linalg.Eig", x, true)
+	defer s.release()
 	ww, vv := eigStack(s, true)
 	dt := complexDType(s.dt)
 	return result(ww, s.with(s.n), dt, x), result(vv, s.shape, dt, x)
@@ -226,6 +218,7 @@ func Eig(x *arrays.Array) (w, v *arrays.Array) {
 // Eigvals returns the eigenvalues of each square matrix of x, as Eig.
 func Eigvals(x *arrays.Array) *arrays.Array {
 	s := load("linalg.Eigvals", x, true)
+	defer s.release()
 	w, _ := eigStack(s, false)
 	return result(w, s.with(s.n), complexDType(s.dt), x)
 }

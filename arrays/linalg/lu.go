@@ -86,11 +86,11 @@ func putScratch(s []float64) {
 	}
 }
 
-// loadRe copies the matrices of the stack x (shape (..., n, n), real)
+// loadRe copies the matrices of the stack x (shape (..., m, n), real)
 // converted to float64 into a scratch buffer, in C order; the caller
 // gives it back with putScratch.
-func loadRe(x *arrays.Array, batch []int, n int) []float64 {
-	shp := append(append([]int{}, batch...), n, n)
+func loadRe(x *arrays.Array, batch []int, m, n int) []float64 {
+	shp := append(append([]int{}, batch...), m, n)
 	size := shape.Shape(shp).Size()
 	buf := getScratch(size)
 	if size > 0 {
@@ -151,7 +151,7 @@ func Inv(x *arrays.Array) *arrays.Array {
 		return result(out, s.shape, s.dt, x)
 	}
 	shp := x.Shape()
-	ad := loadRe(x, batch, n)
+	ad := loadRe(x, batch, n, n)
 	defer putScratch(ad)
 	out := hostFloat64s(len(ad))
 	sz := n * n
@@ -254,7 +254,7 @@ func Solve(a, b *arrays.Array) *arrays.Array {
 		})
 		return result(bd, outShape, dt, a)
 	}
-	ad := loadRe(am, batch, n)
+	ad := loadRe(am, batch, n, n)
 	defer putScratch(ad)
 	bd := bm.Astype(arrays.Float64).Data().([]float64)
 	forEach(op, batch, func(i int) error {
@@ -285,7 +285,7 @@ func slogdets(op string, x *arrays.Array, batch []int, n int, cplx bool) (signRe
 	nb := shape.Shape(batch).Size()
 	logdet = make([]float64, nb)
 	signRe = make([]float64, nb)
-	ad := loadRe(x, batch, n)
+	ad := loadRe(x, batch, n, n)
 	defer putScratch(ad)
 	sz := n * n
 	forEach(op, batch, func(b int) error {

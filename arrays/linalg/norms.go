@@ -77,6 +77,7 @@ func matrixNorm(op string, x *arrays.Array, ord any, keepdims bool) *arrays.Arra
 	}
 	svd := func() *arrays.Array {
 		st := load(op, x, false)
+		defer st.release()
 		return result(svdvalsStack(st), st.with(min(st.m, st.n)), realDType(st.dt), x)
 	}
 	switch o := ord.(type) {

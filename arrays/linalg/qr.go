@@ -72,6 +72,7 @@ func Qr(x *arrays.Array, opts ...Option) (q, r *arrays.Array) {
 		panic(valueErr(op, "unknown mode %q (want \"reduced\", \"complete\" or \"r\")", c.mode))
 	}
 	st := load(op, x, false)
+	defer st.release()
 	m, n := st.m, st.n
 	k := min(m, n)
 	qc := k
@@ -127,6 +128,7 @@ func Cholesky(x *arrays.Array, opts ...Option) *arrays.Array {
 	const op = "linalg.Cholesky"
 	c := configure(op, optUpper, opts)
 	st := load(op, x, true)
+	defer st.release()
 	n := st.n
 	sz := n * n
 	if st.cplx {
@@ -150,7 +152,7 @@ func Cholesky(x *arrays.Array, opts ...Option) *arrays.Array {
 		})
 		return result(out, st.shape, st.dt, x)
 	}
-	out := make([]float64, len(st.re))
+	out := hostFloat64s(len(st.re)) // every element is written below
 	st.each(func(b int) error {
 		if n == 0 {
 			return nil
@@ -175,5 +177,5 @@ func Cholesky(x *arrays.Array, opts ...Option) *arrays.Array {
 		copy(out[b*sz:], l)
 		return nil
 	})
-	return result(out, st.shape, st.dt, x)
+	return pooled(out, st.shape, st.dt, x)
 }

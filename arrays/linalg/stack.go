@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"workbench/arrays"
+	"workbench/devices"
 	"workbench/kernels"
 )
 
@@ -57,6 +58,23 @@ type stack struct {
 	cplx  bool
 	re    []float64
 	cx    []complex128
+
+	// Scratch buffers (getScratch) that release gives back: re itself,
+	// and the copies matRe handed out.
+	mu      sync.Mutex
+	scratch [][]float64
+}
+
+// noteCPU gives the notice that op runs on the CPU when its operands are
+// on another device (linalg has only CPU routines; results go back to the
+// operands' device).
+func noteCPU(op string, xs ...*arrays.Array) {
+	for _, x := range xs {
+		if x != nil && x.Device() != devices.CPU() {
+			arrays.RanOnCPU(op, x.Device(), "linear algebra")
+			return
+		}
+	}
 }
 
 // load copies x's matrices; square requires square ones.
@@ -72,14 +90,30 @@ func load(op string, x *arrays.Array, square bool) *stack {
 	if square && m != n {
 		panic(shapeErr(op, fmt.Sprintf("needs square matrices in the last two axes, got %d×%d; shape", m, n), shp))
 	}
+	noteCPU(op, x)
 	s := &stack{op: op, shape: shp, batch: shp[:len(shp)-2], m: m, n: n, dt: floatDType(x.DType())}
 	s.cplx = s.dt == arrays.Complex64 || s.dt == arrays.Complex128
 	if s.cplx {
 		s.cx = x.Astype(arrays.Complex128).Data().([]complex128)
 	} else {
-		s.re = x.Astype(arrays.Float64).Data().([]float64)
+		// Recycled memory: a fresh page costs a fault (about 9 µs), which
+		// for a 1000×1000 matrix is more than its Cholesky factorization.
+		s.re = loadRe(x, s.batch, m, n)
+		s.scratch = append(s.scratch, s.re)
 	}
 	return s
+}
+
+// release gives the stack's scratch buffers back for the next call. The
+// caller must hold no slice of s.re or of matRe's copies (results are
+// built in buffers of their own), and must not use s after.
+func (s *stack) release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, b := range s.scratch {
+		putScratch(b)
+	}
+	s.scratch, s.re = nil, nil
 }
 
 // count is the number of matrices.
@@ -94,7 +128,12 @@ func (s *stack) count() int {
 // matRe returns a copy of matrix b (real stacks).
 func (s *stack) matRe(b int) []float64 {
 	sz := s.m * s.n
-	return append([]float64(nil), s.re[b*sz:(b+1)*sz]...)
+	c := getScratch(sz)
+	copy(c, s.re[b*sz:(b+1)*sz])
+	s.mu.Lock()
+	s.scratch = append(s.scratch, c)
+	s.mu.Unlock()
+	return c
 }
 
 // matCx returns a copy of matrix b (complex stacks).

@@ -122,6 +122,7 @@ func Svd(x *arrays.Array, opts ...Option) (u, s, vh *arrays.Array) {
 	const op = "linalg.Svd"
 	c := configure(op, optFullMatrices, opts)
 	st := load(op, x, false)
+	defer st.release()
 	m, n, k := st.m, st.n, min(st.m, st.n)
 	uc, vr := k, k
 	if c.fullMatrices {
@@ -162,6 +163,7 @@ func Svd(x *arrays.Array, opts ...Option) (u, s, vh *arrays.Array) {
 // order, as Svd.
 func Svdvals(x *arrays.Array) *arrays.Array {
 	st := load("linalg.Svdvals", x, false)
+	defer st.release()
 	return result(svdvalsStack(st), st.with(min(st.m, st.n)), realDType(st.dt), x)
 }
 
@@ -184,6 +186,7 @@ func Pinv(x *arrays.Array, opts ...Option) *arrays.Array {
 	const op = "linalg.Pinv"
 	c := configure(op, optRtol|optHermitian, opts)
 	st := load(op, x, c.hermitian)
+	defer st.release()
 	m, n := st.m, st.n
 	rtol := rtolOf(c, st)
 	nb := st.count()
@@ -271,6 +274,7 @@ func MatrixRank(x *arrays.Array, opts ...Option) *arrays.Array {
 	const op = "linalg.MatrixRank"
 	c := configure(op, optRtol|optTol|optHermitian, opts)
 	st := load(op, x, c.hermitian)
+	defer st.release()
 	k := min(st.m, st.n)
 	var sv []float64
 	if c.hermitian {
@@ -336,6 +340,7 @@ func Lstsq(a, b *arrays.Array, opts ...Option) (x, residuals *arrays.Array, rank
 		k = bs[1]
 	}
 	st := load(op, a.Astype(dt), false)
+	defer st.release()
 	var bre []float64
 	var bcx []complex128
 	if cplx {

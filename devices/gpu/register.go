@@ -1,0 +1,7 @@
+package gpu
+
+import "workbench/devices"
+
+func init() {
+	devices.SetGPUProbe(Open)
+}

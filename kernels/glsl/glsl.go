@@ -1,0 +1,321 @@
+package glsl
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+	"text/template"
+
+	"workbench/arrays/dtype"
+	"workbench/kernels"
+)
+
+//go:embed shaders
+var files embed.FS
+
+var templates = template.Must(template.New("").ParseFS(files, "shaders/*"))
+
+// WorkGroupSize is the local size of every shader: the number of
+// invocations in one work group, and the block length of scans.
+const WorkGroupSize = 256
+
+// MaxDims is the most axes a strided view may have after the device has
+// merged the axes that it can.
+const MaxDims = 8
+
+// Program is the source of one compute shader.
+type Program struct {
+	// Name says what the shader computes, such as
+	// "unary sqrt float32->float32 strided"; it is also the cache key.
+	Name string
+	// Source is the complete GLSL text.
+	Source string
+}
+
+// Type is how an element is held in a shader.
+type Type uint8
+
+// The shader types. Words1, Words2 and Words4 move elements of 4, 8 or 16
+// bytes without looking at them.
+const (
+	None Type = iota
+	Float
+	Double
+	Int
+	Uint
+	Bool
+	Words1
+	Words2
+	Words4
+)
+
+var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4"}
+
+// GLSL returns the GLSL name of the type.
+func (t Type) GLSL() string { return typeNames[t] }
+
+// words is the number of 32-bit words of one element.
+func (t Type) words() int {
+	switch t {
+	case Double, Words2:
+		return 2
+	case Words4:
+		return 4
+	}
+	return 1
+}
+
+// StorageBytes is the number of bytes a buffer of n elements of dt takes
+// (see the package documentation), at least 4.
+func StorageBytes(dt dtype.DType, n int) int {
+	b := n * dt.Size()
+	if dt == dtype.Bool {
+		b = 4 * n
+	}
+	b = (b + 3) &^ 3
+	return max(b, 4)
+}
+
+// ElemBytes is the number of bytes one element of dt takes in a buffer.
+func ElemBytes(dt dtype.DType) int {
+	if dt == dtype.Bool {
+		return 4
+	}
+	return dt.Size()
+}
+
+// Compute returns the type a shader computes dt with, or an error matching
+// kernels.ErrNotImplemented. fp64 says whether the GPU has double
+// precision.
+func Compute(dt dtype.DType, fp64 bool) (Type, error) {
+	switch dt {
+	case dtype.Float32:
+		return Float, nil
+	case dtype.Int32:
+		return Int, nil
+	case dtype.Uint32:
+		return Uint, nil
+	case dtype.Bool:
+		return Bool, nil
+	case dtype.Float64:
+		if fp64 {
+			return Double, nil
+		}
+		return None, notImpl("float64 arithmetic", "this GPU has no GL_ARB_gpu_shader_fp64")
+	}
+	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with float32, float64, int32, uint32 and bool only")
+}
+
+// Raw returns the word type that moves elements of dt unchanged, or an
+// error matching kernels.ErrNotImplemented for the 1- and 2-byte dtypes.
+func Raw(dt dtype.DType) (Type, error) {
+	switch ElemBytes(dt) {
+	case 4:
+		return Words1, nil
+	case 8:
+		return Words2, nil
+	case 16:
+		return Words4, nil
+	}
+	return None, notImpl("a strided "+dt.String()+" copy", "the GPU shaders move whole 32-bit words, and "+dt.String()+" elements are smaller")
+}
+
+// NotImplementedError is the error of an operation that the GPU shaders
+// do not compute; it matches kernels.ErrNotImplemented (and so
+// devices.ErrNotImplemented) with errors.Is.
+type NotImplementedError struct {
+	What string // such as "sqrt of int32" or "int8 arithmetic"
+	Why  string // such as "not defined for int32"
+}
+
+func (e *NotImplementedError) Error() string {
+	return fmt.Sprintf("gpu: %s is not implemented: %s", e.What, e.Why)
+}
+
+// Unwrap returns kernels.ErrNotImplemented.
+func (e *NotImplementedError) Unwrap() error { return kernels.ErrNotImplemented }
+
+func notImpl(what, why string) error {
+	return &NotImplementedError{What: what, Why: why}
+}
+
+// access returns the GLSL functions ldK and stK for buffer binding K
+// (an array wK of uint) of type t.
+func access(k int, t Type, load, store bool) string {
+	var b strings.Builder
+	w := fmt.Sprintf("w%d", k)
+	n := t.GLSL()
+	if load {
+		fmt.Fprintf(&b, "%s ld%d(int i) { ", n, k)
+		switch t {
+		case Float:
+			fmt.Fprintf(&b, "return uintBitsToFloat(%s[i]);", w)
+		case Int:
+			fmt.Fprintf(&b, "return int(%s[i]);", w)
+		case Uint, Words1:
+			fmt.Fprintf(&b, "return %s[i];", w)
+		case Bool:
+			fmt.Fprintf(&b, "return %s[i] != 0u;", w)
+		case Double:
+			fmt.Fprintf(&b, "return packDouble2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]));", w)
+		case Words2:
+			fmt.Fprintf(&b, "return uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]);", w)
+		case Words4:
+			fmt.Fprintf(&b, "return uvec4(%[1]s[4 * i], %[1]s[4 * i + 1], %[1]s[4 * i + 2], %[1]s[4 * i + 3]);", w)
+		}
+		b.WriteString(" }\n")
+	}
+	if store {
+		fmt.Fprintf(&b, "void st%d(int i, %s v) { ", k, n)
+		switch t {
+		case Float:
+			fmt.Fprintf(&b, "%s[i] = floatBitsToUint(v);", w)
+		case Int:
+			fmt.Fprintf(&b, "%s[i] = uint(v);", w)
+		case Uint, Words1:
+			fmt.Fprintf(&b, "%s[i] = v;", w)
+		case Bool:
+			fmt.Fprintf(&b, "%s[i] = v ? 1u : 0u;", w)
+		case Double:
+			fmt.Fprintf(&b, "uvec2 u = unpackDouble2x32(v); %[1]s[2 * i] = u.x; %[1]s[2 * i + 1] = u.y;", w)
+		case Words2:
+			fmt.Fprintf(&b, "%[1]s[2 * i] = v.x; %[1]s[2 * i + 1] = v.y;", w)
+		case Words4:
+			fmt.Fprintf(&b, "%[1]s[4 * i] = v.x; %[1]s[4 * i + 1] = v.y; %[1]s[4 * i + 2] = v.z; %[1]s[4 * i + 3] = v.w;", w)
+		}
+		b.WriteString(" }\n")
+	}
+	return b.String()
+}
+
+// helpers returns the helper functions for computing with t.
+func helpers(t Type) string {
+	switch t {
+	case Float:
+		return file("float.glsl")
+	case Double:
+		return file("double.glsl")
+	case Int, Uint:
+		return file("int.glsl")
+	}
+	return ""
+}
+
+func file(name string) string {
+	b, err := files.ReadFile("shaders/" + name)
+	if err != nil {
+		panic(err) // embedded: cannot happen
+	}
+	return string(b)
+}
+
+type params struct {
+	Name         string
+	Strided      bool
+	Binary       bool
+	Access       string
+	Helpers      string
+	In           string
+	Expr         string
+	Combine      string
+	Identity     string
+	FromPartials bool
+	ToPartials   bool
+	Serial       bool
+	Phase        string
+}
+
+func render(file string, p params) Program {
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, file, p); err != nil {
+		panic(fmt.Sprintf("glsl: template %s for %s: %v", file, p.Name, err)) // a bug in the embedded files
+	}
+	return Program{Name: p.Name, Source: b.String()}
+}
+
+func layoutName(strided bool) string {
+	if strided {
+		return "strided"
+	}
+	return "1d"
+}
+
+// elementwise renders the element-wise shader: dst (binding 0) of type out
+// = expr of a (binding 1) and, for binary shaders, b (binding 2) of type in.
+func elementwise(name string, in, out Type, binary, strided bool, expr string) Program {
+	acc := access(0, out, false, true) + access(1, in, true, false)
+	if binary {
+		acc += access(2, in, true, false)
+	}
+	h := helpers(in)
+	if in == Double && out == Float || in == Float && out == Double {
+		h = helpers(Float) + helpers(Double)
+	}
+	return render("elementwise.comp", params{
+		Name: name + " " + layoutName(strided), Strided: strided, Binary: binary,
+		Access: acc, Helpers: h, In: in.GLSL(), Expr: expr,
+	})
+}
+
+// Convert returns the shader that copies a view of src into a view of dst,
+// converting the element type as kernels.Copy does. The same dtype moves
+// words unchanged (any dtype of 4, 8 or 16 bytes). Conversions exist
+// between float32, float64 (with fp64), int32, uint32 and bool. strided
+// selects the shader for views of up to MaxDims axes; otherwise all views
+// are one axis.
+func Convert(dst, src dtype.DType, fp64, strided bool) (Program, error) {
+	name := fmt.Sprintf("copy %v->%v", src, dst)
+	if dst == src {
+		t, err := Raw(dst)
+		if err != nil {
+			return Program{}, err
+		}
+		return elementwise(name, t, t, false, strided, "a"), nil
+	}
+	in, err := Compute(src, fp64)
+	if err != nil {
+		return Program{}, err
+	}
+	out, err := Compute(dst, fp64)
+	if err != nil {
+		return Program{}, err
+	}
+	var expr string
+	switch out {
+	case Bool:
+		switch in {
+		case Float:
+			expr = "a != 0.0"
+		case Double:
+			expr = "a != 0.0LF"
+		case Int:
+			expr = "a != 0"
+		case Uint:
+			expr = "a != 0u"
+		}
+	case Int:
+		switch in {
+		case Float:
+			expr = "f_toint(a)"
+		case Double:
+			expr = "d_toint(a)"
+		default:
+			expr = "int(a)" // bool: 0 or 1; uint: wraps
+		}
+	case Uint:
+		switch in {
+		case Float:
+			expr = "f_touint(a)"
+		case Double:
+			expr = "d_touint(a)"
+		default:
+			expr = "uint(a)"
+		}
+	case Float:
+		expr = "float(a)"
+	case Double:
+		expr = "double(a)"
+	}
+	return elementwise(name, in, out, false, strided, expr), nil
+}

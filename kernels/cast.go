@@ -4,7 +4,10 @@ package kernels
 // type where they differ, as NumPy's astype does with casting="unsafe":
 // integers wrap, floats truncate toward zero when they become integers,
 // complex numbers drop their imaginary part when they become real, and
-// anything becomes bool by comparing with zero.
+// anything becomes bool by comparing with zero. Floats that become int32 or
+// int64 give the smallest value of the type where they are NaN or their
+// truncation does not fit, on every architecture (as Go does on amd64 and
+// NumPy on x86).
 func Copy(shape []int, dst, src Operand) error {
 	l := newElementwiseLoop(shape, dst, src)
 	if l.size == 0 {
@@ -62,14 +65,19 @@ func runCast[S, D any](l *loop, d []D, s []S, f func(S) D) error {
 	return nil
 }
 
-// runSame copies without conversion.
+// runSame copies without conversion; a strided source goes into a
+// contiguous destination with the vector gather kernels.
 func runSame[T any](l *loop, d, s []T) error {
 	ds, ss := l.inner(0), l.inner(1)
 	Parallel(l.size, Grain, func(_, lo, hi int) {
 		l.runs(lo, hi, func(o []int, n int) {
 			od, os := o[0], o[1]
-			if ds == 1 && ss == 1 {
+			switch {
+			case ds == 1 && ss == 1:
 				copy(d[od:od+n], s[os:os+n])
+				return
+			case ds == 1 && ss != 0:
+				gatherRun(d[od:od+n], s, os, ss)
 				return
 			}
 			for i := 0; i < n; i++ {
@@ -81,24 +89,30 @@ func runSame[T any](l *loop, d, s []T) error {
 	return nil
 }
 
-// runConvert is runCast for real numbers, with the conversion written in the
-// loop so that the compiler inlines it.
+// runConvert is runCast for real numbers, with the conversion of whole
+// contiguous runs (convertLoop, and the vector kernels where they apply;
+// strided runs go through buffers).
 func runConvert[D, S realNum](l *loop, d []D, s []S) error {
+	return runConverter(l, d, s, withVec(convertLoop[D, S]))
+}
+
+// runConverter runs the conversion of contiguous runs conv over the runs
+// of l, whatever their strides.
+func runConverter[D, S any](l *loop, d []D, s []S, conv func(d []D, s []S)) error {
 	ds, ss := l.inner(0), l.inner(1)
 	Parallel(l.size, Grain, func(_, lo, hi int) {
+		// Buffers for strided runs, once per chunk (no run is longer
+		// than the chunk).
+		var sb []S
+		var db []D
+		if ss != 1 {
+			sb = make([]S, min(convBuf, hi-lo))
+		}
+		if ds != 1 {
+			db = make([]D, min(convBuf, hi-lo))
+		}
 		l.runs(lo, hi, func(o []int, n int) {
-			od, os := o[0], o[1]
-			if ds == 1 && ss == 1 {
-				d, s := d[od:od+n], s[os:os+n]
-				for i := range d {
-					d[i] = D(s[i])
-				}
-				return
-			}
-			for i := 0; i < n; i++ {
-				d[od] = D(s[os])
-				od, os = od+ds, os+ss
-			}
+			convertStrided(conv, n, d, o[0], ds, s, o[1], ss, sb, db)
 		})
 	})
 	return nil
@@ -109,12 +123,7 @@ func castToReal[D realNum](l *loop, d []D, src any) error {
 	case []D:
 		return runSame(l, d, s)
 	case []bool:
-		return runCast(l, d, s, func(x bool) D {
-			if x {
-				return 1
-			}
-			return 0
-		})
+		return runConverter(l, d, s, withVec(boolLoop[D]))
 	case []int8:
 		return runConvert(l, d, s)
 	case []int16:

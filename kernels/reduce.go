@@ -235,6 +235,10 @@ func PairwiseSum[T number](s []T, o, st, n int) T {
 		if r, ok := vecPairwiseSum(s[o : o+n]); ok {
 			return r
 		}
+	} else if n >= stridedSumMin {
+		if r, ok := vecStridedSum(s, o, st, n); ok {
+			return r
+		}
 	}
 	if n <= pairwiseBlock {
 		if st == 1 {
@@ -259,6 +263,87 @@ func PairwiseSum[T number](s []T, o, st, n int) T {
 	n2 := n / 2
 	n2 -= n2 % 8
 	return PairwiseSum(s, o, st, n2) + PairwiseSum(s, o+n2*st, st, n-n2)
+}
+
+// Strided runs from stridedSumMin to stridedSumBlock elements long are
+// gathered into a buffer and summed with the block-sum kernel; longer ones
+// split in halves first, as any run does. The halves are cut at the same
+// places whatever the stride, so the sum of a strided run is bit for bit
+// the sum of the same values stored contiguously.
+const (
+	stridedSumMin   = 32
+	stridedSumBlock = 2048
+)
+
+// vecStridedSum is PairwiseSum of a strided run with the vector kernels:
+// float64 values two apart (every other element) straight from memory where
+// the CPU has the kernel for them, else runs of at most stridedSumBlock
+// values gathered into a buffer; ok is false when there is no kernel for T
+// or the run is too long for the buffer (the caller splits it).
+func vecStridedSum[T number](s []T, o, st, n int) (sum T, ok bool) {
+	switch s := any(s).(type) {
+	case []float64:
+		if st == 2 && o+2*n <= len(s) && hasStride2Sum() {
+			return any(pairwiseStride2(s, o, n)).(T), true
+		}
+		if n <= stridedSumBlock && simdF64() != nil {
+			return any(stridedPairwise(s, o, st, n)).(T), true
+		}
+	case []float32:
+		if n <= stridedSumBlock && simdF32() != nil {
+			return any(stridedPairwise(s, o, st, n)).(T), true
+		}
+	}
+	return sum, false
+}
+
+// stridedPairwise gathers the run into a buffer on the stack (a short one
+// for short runs) and adds it with pairwiseVec.
+func stridedPairwise[T float](s []T, o, st, n int) T {
+	if n <= convBuf {
+		var buf [convBuf]T
+		b := buf[:n]
+		gatherRun(b, s, o, st)
+		return pairwiseVec(b)
+	}
+	var buf [stridedSumBlock]T
+	b := buf[:n]
+	gatherRun(b, s, o, st)
+	return pairwiseVec(b)
+}
+
+// pairwiseStride2 is PairwiseSum(s, o, 2, n): pairwiseVec of the values
+// s[o], s[o+2], ..., the blocks added by the stride-2 block-sum kernel
+// straight from s. s holds the pair of the last value (o+2*n <= len(s)).
+func pairwiseStride2(s []float64, o, n int) float64 {
+	if n < 8 {
+		var res float64
+		if n > 0 {
+			res = s[o]
+			for i := 1; i < n; i++ {
+				res += s[o+2*i]
+			}
+		}
+		return res
+	}
+	if n <= pairwiseBlock {
+		m := n &^ 7
+		var r [1]float64
+		sumBlocksStride2(r[:], s[o:o+2*m], m)
+		res := r[0]
+		for i := m; i < n; i++ {
+			res += s[o+2*i]
+		}
+		return res
+	}
+	if k := n / pairwiseBlock; n%pairwiseBlock == 0 && k&(k-1) == 0 && k <= maxLeaves {
+		var leaves [maxLeaves]float64
+		sumBlocksStride2(leaves[:k], s[o:o+2*n], pairwiseBlock)
+		return sumTree(leaves[:k])
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return pairwiseStride2(s, o, n2) + pairwiseStride2(s, o+2*n2, n-n2)
 }
 
 // blockSum adds up to 128 contiguous values into eight accumulators held in

@@ -136,7 +136,7 @@ func addLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinary(vAdd, d, x, y) {
 			return
 		}
-		for i := range d {
+		for i := vecArith(vxAdd, d, x, y); i < len(d); i++ {
 			d[i] = x[i] + y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
@@ -144,7 +144,7 @@ func addLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinaryScalar(vAdd, d, x, s) {
 			return
 		}
-		for i := range d {
+		for i := vecArithScalar(vxAdd, d, x, y[oy:oy+1]); i < len(d); i++ {
 			d[i] = x[i] + s
 		}
 	default:
@@ -163,7 +163,7 @@ func subLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinary(vSub, d, x, y) {
 			return
 		}
-		for i := range d {
+		for i := vecArith(vxSub, d, x, y); i < len(d); i++ {
 			d[i] = x[i] - y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
@@ -171,7 +171,7 @@ func subLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinaryScalar(vSub, d, x, s) {
 			return
 		}
-		for i := range d {
+		for i := vecArithScalar(vxSub, d, x, y[oy:oy+1]); i < len(d); i++ {
 			d[i] = x[i] - s
 		}
 	default:
@@ -190,7 +190,7 @@ func mulLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinary(vMul, d, x, y) {
 			return
 		}
-		for i := range d {
+		for i := vecArith(vxMul, d, x, y); i < len(d); i++ {
 			d[i] = x[i] * y[i]
 		}
 	case ds == 1 && xs == 1 && ys == 0:
@@ -198,12 +198,44 @@ func mulLoop[T number](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, y
 		if vecBinaryScalar(vMul, d, x, s) {
 			return
 		}
-		for i := range d {
+		for i := vecArithScalar(vxMul, d, x, y[oy:oy+1]); i < len(d); i++ {
 			d[i] = x[i] * s
 		}
 	default:
 		for i := 0; i < n; i++ {
 			d[od] = x[ox] * y[oy]
+			od, ox, oy = od+ds, ox+xs, oy+ys
+		}
+	}
+}
+
+// cmul is x*y as the Go compiler computes it for amd64 by default:
+// (a*c - b*d) + (a*d + b*c)i, each product rounded (the conversions forbid
+// fused multiply-adds, which builds for GOAMD64=v3 and arm64 would make),
+// complex64 values widened to float64 for it and the parts rounded back.
+// The vector kernels give these very bits.
+func cmul[T complexT](x, y T) T {
+	a, b := real(complex128(x)), imag(complex128(x))
+	c, d := real(complex128(y)), imag(complex128(y))
+	return T(complex(float64(a*c)-float64(b*d), float64(a*d)+float64(b*c)))
+}
+
+// cmulLoop is: for i := range n { d[i] = cmul(x[i], y[i]) } (with strides).
+func cmulLoop[T complexT](n int, d []T, od, ds int, x []T, ox, xs int, y []T, oy, ys int) {
+	switch {
+	case ds == 1 && xs == 1 && ys == 1:
+		d, x, y := d[od:od+n], x[ox:ox+n], y[oy:oy+n]
+		for i := vecArith(vxMul, d, x, y); i < len(d); i++ {
+			d[i] = cmul(x[i], y[i])
+		}
+	case ds == 1 && xs == 1 && ys == 0:
+		d, x, s := d[od:od+n], x[ox:ox+n], y[oy]
+		for i := vecArithScalar(vxMul, d, x, y[oy:oy+1]); i < len(d); i++ {
+			d[i] = cmul(x[i], s)
+		}
+	default:
+		for i := 0; i < n; i++ {
+			d[od] = cmul(x[ox], y[oy])
 			od, ox, oy = od+ds, ox+xs, oy+ys
 		}
 	}
@@ -240,11 +272,11 @@ func divLoop[T float | complexT](n int, d []T, od, ds int, x []T, ox, xs int, y 
 func boolBinary(op BinaryOp) bin1D[bool, bool] {
 	switch op {
 	case Add, BitwiseOr, Maximum:
-		return binLoop(func(a, b bool) bool { return a || b })
+		return vxLoop(vxOr, func(a, b bool) bool { return a || b })
 	case Multiply, BitwiseAnd, Minimum:
-		return binLoop(func(a, b bool) bool { return a && b })
+		return vxLoop(vxAnd, func(a, b bool) bool { return a && b })
 	case BitwiseXor:
-		return binLoop(func(a, b bool) bool { return a != b })
+		return vxLoop(vxXor, func(a, b bool) bool { return a != b })
 	}
 	return nil
 }
@@ -254,7 +286,7 @@ func boolCompare(op BinaryOp) bin1D[bool, bool] {
 	case Equal:
 		return binLoop(func(a, b bool) bool { return a == b })
 	case NotEqual, LogicalXor:
-		return binLoop(func(a, b bool) bool { return a != b })
+		return vxLoop(vxXor, func(a, b bool) bool { return a != b })
 	case Less:
 		return binLoop(func(a, b bool) bool { return !a && b })
 	case LessEqual:
@@ -264,9 +296,9 @@ func boolCompare(op BinaryOp) bin1D[bool, bool] {
 	case GreaterEqual:
 		return binLoop(func(a, b bool) bool { return a || !b })
 	case LogicalAnd:
-		return binLoop(func(a, b bool) bool { return a && b })
+		return vxLoop(vxAnd, func(a, b bool) bool { return a && b })
 	case LogicalOr:
-		return binLoop(func(a, b bool) bool { return a || b })
+		return vxLoop(vxOr, func(a, b bool) bool { return a || b })
 	}
 	return nil
 }
@@ -274,17 +306,17 @@ func boolCompare(op BinaryOp) bin1D[bool, bool] {
 func orderedCompare[T realNum](op BinaryOp) bin1D[T, bool] {
 	switch op {
 	case Equal:
-		return binLoop(func(a, b T) bool { return a == b })
+		return cmpLoop(vxEq, func(a, b T) bool { return a == b })
 	case NotEqual:
-		return binLoop(func(a, b T) bool { return a != b })
+		return cmpLoop(vxNe, func(a, b T) bool { return a != b })
 	case Less:
-		return binLoop(func(a, b T) bool { return a < b })
+		return cmpLoop(vxLt, func(a, b T) bool { return a < b })
 	case LessEqual:
-		return binLoop(func(a, b T) bool { return a <= b })
+		return cmpLoop(vxLe, func(a, b T) bool { return a <= b })
 	case Greater:
-		return binLoop(func(a, b T) bool { return a > b })
+		return cmpLoop(vxGt, func(a, b T) bool { return a > b })
 	case GreaterEqual:
-		return binLoop(func(a, b T) bool { return a >= b })
+		return cmpLoop(vxGe, func(a, b T) bool { return a >= b })
 	}
 	return nil
 }
@@ -338,15 +370,15 @@ func signedBinary[T signed](op BinaryOp) bin1D[T, T] {
 			return T(ipow(uint64(int64(a)), uint64(b)))
 		})
 	case Maximum:
-		return binLoop(func(a, b T) T { return max(a, b) })
+		return vxLoop(vxMax, func(a, b T) T { return max(a, b) })
 	case Minimum:
-		return binLoop(func(a, b T) T { return min(a, b) })
+		return vxLoop(vxMin, func(a, b T) T { return min(a, b) })
 	case BitwiseAnd:
-		return binLoop(func(a, b T) T { return a & b })
+		return vxLoop(vxAnd, func(a, b T) T { return a & b })
 	case BitwiseOr:
-		return binLoop(func(a, b T) T { return a | b })
+		return vxLoop(vxOr, func(a, b T) T { return a | b })
 	case BitwiseXor:
-		return binLoop(func(a, b T) T { return a ^ b })
+		return vxLoop(vxXor, func(a, b T) T { return a ^ b })
 	case BitwiseLeftShift:
 		return binLoop(func(a, b T) T {
 			if b < 0 || uint64(b) >= bits {
@@ -392,15 +424,15 @@ func unsignedBinary[T unsigned](op BinaryOp) bin1D[T, T] {
 	case Pow:
 		return binLoop(func(a, b T) T { return T(ipow(uint64(a), uint64(b))) })
 	case Maximum:
-		return binLoop(func(a, b T) T { return max(a, b) })
+		return vxLoop(vxMax, func(a, b T) T { return max(a, b) })
 	case Minimum:
-		return binLoop(func(a, b T) T { return min(a, b) })
+		return vxLoop(vxMin, func(a, b T) T { return min(a, b) })
 	case BitwiseAnd:
-		return binLoop(func(a, b T) T { return a & b })
+		return vxLoop(vxAnd, func(a, b T) T { return a & b })
 	case BitwiseOr:
-		return binLoop(func(a, b T) T { return a | b })
+		return vxLoop(vxOr, func(a, b T) T { return a | b })
 	case BitwiseXor:
-		return binLoop(func(a, b T) T { return a ^ b })
+		return vxLoop(vxXor, func(a, b T) T { return a ^ b })
 	case BitwiseLeftShift:
 		return binLoop(func(a, b T) T {
 			if uint64(b) >= bits {
@@ -486,6 +518,9 @@ func floatBinary[T float](op BinaryOp) bin1D[T, T] {
 }
 
 func complexBinary[T complexT](op BinaryOp) bin1D[T, T] {
+	if op == Multiply {
+		return cmulLoop[T]
+	}
 	if k := arith[T](op); k != nil {
 		return k
 	}

@@ -3,6 +3,7 @@ package kernels
 import (
 	"math"
 	"math/cmplx"
+	"sync"
 )
 
 // un1D is a loop of n steps over a run: d[od+i*ds] = f(s[os+i*ss]).
@@ -314,7 +315,11 @@ func vecLoop[T float](vec func(d, s []T)) un1D[T, T] {
 // the very bits of the scalar functions, so the result does not depend on
 // the layout; a strided run costs little more than a contiguous one.
 func stridedVec[T float](vec func(d, s []T), n int, d []T, od, ds int, s []T, os, ss int) {
-	var in, out [256]T
+	// The buffers come from a pool: passed to vec (a function value), they
+	// would escape to the heap, an allocation per run.
+	bufs := getStridedBufs[T]()
+	defer putStridedBufs(bufs)
+	in, out := &bufs[0], &bufs[1]
 	for n > 0 {
 		m := min(n, len(in))
 		for i := range m {
@@ -327,6 +332,30 @@ func stridedVec[T float](vec func(d, s []T), n int, d []T, od, ds int, s []T, os
 			od += ds
 		}
 		n -= m
+	}
+}
+
+// stridedBufs64 and stridedBufs32 hold the gather and result buffers of
+// stridedVec.
+var (
+	stridedBufs64 = sync.Pool{New: func() any { return new([2][256]float64) }}
+	stridedBufs32 = sync.Pool{New: func() any { return new([2][256]float32) }}
+)
+
+func getStridedBufs[T float]() *[2][256]T {
+	var zero T
+	if _, ok := any(zero).(float32); ok {
+		return any(stridedBufs32.Get()).(*[2][256]T)
+	}
+	return any(stridedBufs64.Get()).(*[2][256]T)
+}
+
+func putStridedBufs[T float](b *[2][256]T) {
+	switch b := any(b).(type) {
+	case *[2][256]float32:
+		stridedBufs32.Put(b)
+	case *[2][256]float64:
+		stridedBufs64.Put(b)
 	}
 }
 

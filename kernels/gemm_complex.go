@@ -5,18 +5,24 @@ import (
 	"unsafe"
 )
 
-// The complex matrix multiply runs on the real one: a complex matrix is two
-// real matrices at twice its strides (its real parts at even float
-// offsets, its imaginary parts at odd ones), so
+// The complex matrix multiply runs on the real one. Seen as real numbers,
+// a row-major complex m×k matrix A is an m×2k real matrix (each element's
+// real and imaginary parts side by side), and so is C (m×2n). Then
 //
-//	re(C) = re(A)·re(B) − im(A)·im(B)
-//	im(C) = re(A)·im(B) + im(A)·re(B)
+//	C = A·B  is  C' = A'·B''
 //
-// are four real products with the packed SIMD micro-kernels, the same 8
-// real flops per complex multiply-add as a complex kernel does. Each part
-// of an element is the two sums formed separately and then subtracted (or
-// added), where a complex kernel subtracts term by term: the results agree
-// to rounding, and every product is formed, so 0·Inf still gives NaN.
+// with A' and C' those real views, used in place, and B'' the 2k×2n real
+// matrix whose row 2l is B's row l as it is, (re, im) pairs, and whose row
+// 2l+1 is the pairs (−im, re): the sum over the 2k steps of row i of A'
+// times column 2j of B'' is Σ re·re − im·im, the real part of element
+// (i, j), and column 2j+1 gives Σ re·im + im·re, its imaginary part. One
+// real product of the packed SIMD micro-kernels, the same 8 real flops per
+// complex multiply-add as a complex kernel does, with each complex term
+// added in turn; every product is formed, so 0·Inf gives NaN. B'' is built
+// a panel at a time (one k block of the real kernel by up to a few MiB of
+// columns), which costs O(k·n) against the O(m·k·n) product. A with a non-unit column
+// stride and a C whose columns are not at unit stride go through a
+// contiguous copy.
 
 // GemmStridedC128 computes C = A·B for complex128 matrices at any strides,
 // with the conventions of GemmStrided64 (beta = 0: C is not read). The
@@ -33,7 +39,7 @@ func GemmStridedConjC128(m, n, k int, conjA bool, a []complex128, aOff, aRow, aC
 	af := gemmPartsC128(a)
 	bf := gemmPartsC128(b)
 	cf := gemmPartsC128(c)
-	complexGemm(m, n, k, conjA, af, 2*aOff, 2*aRow, 2*aCol, conjB, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided64)
+	complexGemm(m, n, k, conjA, af, aOff, aRow, aCol, conjB, bf, bOff, bRow, bCol, cf, cOff, cRow, cCol, GemmStrided64)
 }
 
 // GemmStridedC64 is GemmStridedC128 for complex64 (on the float32 kernels).
@@ -47,11 +53,15 @@ func GemmStridedConjC64(m, n, k int, conjA bool, a []complex64, aOff, aRow, aCol
 	af := gemmPartsC64(a)
 	bf := gemmPartsC64(b)
 	cf := gemmPartsC64(c)
-	complexGemm(m, n, k, conjA, af, 2*aOff, 2*aRow, 2*aCol, conjB, bf, 2*bOff, 2*bRow, 2*bCol, cf, 2*cOff, 2*cRow, 2*cCol, GemmStrided32)
+	complexGemm(m, n, k, conjA, af, aOff, aRow, aCol, conjB, bf, bOff, bRow, bCol, cf, cOff, cRow, cCol, GemmStrided32)
 }
 
-// complexGemm forms the four real products on the float views of complex
-// matrices (offsets and strides already doubled).
+// complexPanelBytes bounds the B” panel of complexGemm.
+const complexPanelBytes = 2 << 20
+
+// complexGemm computes C = op(A)·op(B) on the real views of complex
+// matrices: offsets and strides are in complex elements, a, b and c the
+// float views (twice as long). conjA and conjB conjugate the operands.
 func complexGemm[T gemmFloat](m, n, k int, conjA bool, a []T, aOff, aRow, aCol int, conjB bool, b []T, bOff, bRow, bCol int, c []T, cOff, cRow, cCol int,
 	real func(m, n, k int, alpha T, a []T, aOff, aRow, aCol int, b []T, bOff, bRow, bCol int, beta T, c []T, cOff, cRow, cCol int)) {
 	if m == 0 || n == 0 {
@@ -60,25 +70,45 @@ func complexGemm[T gemmFloat](m, n, k int, conjA bool, a []T, aOff, aRow, aCol i
 	if k == 0 {
 		for i := 0; i < m; i++ {
 			for j := 0; j < n; j++ {
-				o := cOff + i*cRow + j*cCol
+				o := 2 * (cOff + i*cRow + j*cCol)
 				c[o], c[o+1] = 0, 0
 			}
 		}
 		return
 	}
-	// An operand's row or column of length 1 may carry any stride (even
-	// one that reaches past the buffer when doubled with its offset + 1);
-	// give such axes a harmless stride.
+	// A's real view needs its pairs side by side along a row.
+	if aCol != 1 && k > 1 {
+		pa := getGemmBuf[T](2 * m * k)
+		defer putGemmBuf(pa)
+		for i := 0; i < m; i++ {
+			for l := 0; l < k; l++ {
+				o := 2 * (aOff + i*aRow + l*aCol)
+				pa[2*(i*k+l)], pa[2*(i*k+l)+1] = a[o], a[o+1]
+			}
+		}
+		a, aOff, aRow, aCol = pa, 0, k, 1
+	}
 	if m == 1 {
-		aRow, cRow = 0, 0
+		aRow = 0
 	}
-	if n == 1 {
-		bCol, cCol = 0, 0
+	// So does C's.
+	if cCol != 1 && n > 1 {
+		pc := getGemmBuf[T](2 * m * n)
+		defer putGemmBuf(pc)
+		complexGemm(m, n, k, conjA, a, aOff, aRow, 1, conjB, b, bOff, bRow, bCol, pc, 0, n, 1, real)
+		for i := 0; i < m; i++ {
+			for j := 0; j < n; j++ {
+				o := 2 * (cOff + i*cRow + j*cCol)
+				c[o], c[o+1] = pc[2*(i*n+j)], pc[2*(i*n+j)+1]
+			}
+		}
+		return
 	}
-	if k == 1 {
-		aCol, bRow = 0, 0
+	if m == 1 {
+		cRow = 0
 	}
-	// A conjugated operand's imaginary parts enter with the opposite sign.
+	// A conjugated operand's imaginary parts enter with the opposite sign:
+	// row 2l of B'' is (re, sb·im), row 2l+1 is (−sa·sb·im, sa·re).
 	var sa, sb T = 1, 1
 	if conjA {
 		sa = -1
@@ -86,10 +116,39 @@ func complexGemm[T gemmFloat](m, n, k int, conjA bool, a []T, aOff, aRow, aCol i
 	if conjB {
 		sb = -1
 	}
-	real(m, n, k, 1, a, aOff, aRow, aCol, b, bOff, bRow, bCol, 0, c, cOff, cRow, cCol)
-	real(m, n, k, -sa*sb, a, aOff+1, aRow, aCol, b, bOff+1, bRow, bCol, 1, c, cOff, cRow, cCol)
-	real(m, n, k, sb, a, aOff, aRow, aCol, b, bOff+1, bRow, bCol, 0, c, cOff+1, cRow, cCol)
-	real(m, n, k, sa, a, aOff+1, aRow, aCol, b, bOff, bRow, bCol, 1, c, cOff+1, cRow, cCol)
+	// Panels of B'': kb complex steps (one k block of the real kernel)
+	// by up to nb columns, each added into C (beta 1 after the first).
+	kb := gemmKC64 / 2
+	var zero T
+	if _, ok := any(zero).(float32); ok {
+		kb = gemmKC32 / 2
+	}
+	kb = min(k, kb)
+	nb := min(n, max(64, complexPanelBytes/(4*kb*int(unsafe.Sizeof(zero)))))
+	panel := getGemmBuf[T](4 * kb * nb)
+	defer putGemmBuf(panel)
+	for j0 := 0; j0 < n; j0 += nb {
+		w := min(nb, n-j0)
+		for l0 := 0; l0 < k; l0 += kb {
+			kw := min(kb, k-l0)
+			// The 2kw×2w panel of B'', rows 2w apart.
+			for l := 0; l < kw; l++ {
+				r0 := panel[(2*l)*2*w : (2*l+1)*2*w]
+				r1 := panel[(2*l+1)*2*w : (2*l+2)*2*w]
+				for j := 0; j < w; j++ {
+					o := 2 * (bOff + (l0+l)*bRow + (j0+j)*bCol)
+					re, im := b[o], sb*b[o+1]
+					r0[2*j], r0[2*j+1] = re, im
+					r1[2*j], r1[2*j+1] = -sa*im, sa*re
+				}
+			}
+			var beta T
+			if l0 > 0 {
+				beta = 1
+			}
+			real(m, 2*w, 2*kw, 1, a, 2*(aOff+l0), 2*aRow, 1, panel, 0, 2*w, 1, beta, c, 2*(cOff+j0), 2*cRow, 1)
+		}
+	}
 }
 
 // checkComplexGemm panics, naming the operand, when a strided complex

@@ -147,18 +147,31 @@ var ErrAbsent = errors.New("devices: device not available")
 func (e *AbsentError) Is(target error) bool { return target == ErrAbsent }
 
 // Lookup returns the device registered under name, or an *AbsentError that
-// says why it is missing.
+// says why it is missing. Looking up "gpu" probes for the GPU first (once;
+// see GPU). The probe itself must not call Lookup or List.
 func Lookup(name string) (Device, error) {
+	var probeErr error
+	if name == GPUName {
+		// Not under the registry lock: the probe registers its result.
+		_, probeErr = probeGPU()
+	}
 	registry.Lock()
 	defer registry.Unlock()
 	if d, ok := registry.devices[name]; ok {
 		return d, nil
 	}
-	return nil, &AbsentError{Name: name, Why: registry.absent[name]}
+	why := registry.absent[name]
+	if why == nil {
+		why = probeErr // such as "no GPU package linked in", never registered
+	}
+	return nil, &AbsentError{Name: name, Why: why}
 }
 
-// List returns the registered devices, the CPU first.
+// List returns the registered devices, the CPU first. The first call
+// probes for the GPU (see GPU), so that it is listed when there is one;
+// later calls use the probe's result.
 func List() []Device {
+	probeGPU() // once: afterwards it returns the result it keeps
 	registry.Lock()
 	defer registry.Unlock()
 	out := make([]Device, 0, len(registry.devices))

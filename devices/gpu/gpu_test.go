@@ -27,20 +27,29 @@ func gpu(t testing.TB) *Device {
 	return d.(*Device)
 }
 
-// TestConformance runs the device suite on the GPU, with the operations
-// that the GPU does not implement falling back to the CPU (as the arrays
-// layer does). The fallbacks must all be for dtypes or operations that the
-// GPU documents as missing.
-func TestConformance(t *testing.T) {
-	f := &fallback{Device: gpu(t)}
-	devicetest.Run(t, f)
-	t.Logf("%d operations fell back to the CPU", len(f.notes))
-	for _, n := range f.notes {
-		t.Log("fallback: ", n)
-		if !strings.Contains(n, "is not implemented") {
-			t.Errorf("fallback without a NotImplementedError: %s", n)
-		}
+// TestLookupProbes checks that devices.Lookup("gpu") finds the GPU by
+// itself: it probes (once), so no devices.GPU call is needed first.
+func TestLookupProbes(t *testing.T) {
+	d := gpu(t)
+	got, err := devices.Lookup(devices.GPUName)
+	if err != nil || got != devices.Device(d) {
+		t.Fatalf("Lookup(gpu) = %v, %v, want the open device", got, err)
 	}
+	found := false
+	for _, x := range devices.List() {
+		found = found || x == devices.Device(d)
+	}
+	if !found {
+		t.Errorf("devices.List() = %v lacks the GPU", devices.Names())
+	}
+}
+
+// TestConformance runs the device suite on the GPU. The operations that
+// the GPU leaves to the CPU (an error matching devices.ErrNotImplemented,
+// on which the arrays layer falls back) are logged and skipped; every
+// other result is checked strictly.
+func TestConformance(t *testing.T) {
+	devicetest.RunWith(t, gpu(t), devicetest.Options{AllowNotImplemented: true})
 }
 
 // TestProbe checks discovery and registration: devices.GPU finds the

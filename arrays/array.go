@@ -198,10 +198,19 @@ func (a *Array) IsContiguous() bool {
 func (a *Array) sharesBuffer(b *Array) bool { return a.buf == b.buf }
 
 // To returns the array on device d: a itself when it is there already,
-// otherwise a contiguous copy. It panics with a *DeviceError when d is nil.
+// otherwise a C-contiguous copy in d's memory. It moves data both ways:
+// x.To(devices.GPU()) to the GPU, x.To(devices.CPU()) back.
+//
+// It panics with a *DeviceError when d is nil, as devices.GPU() is on a
+// machine without a GPU: the error says why there is none (see
+// devices.GPUAbsence; devices.GPU() and devices.List() let code check
+// first). Operations on arrays of two different devices are a
+// *DeviceError too. Operations that a device does not implement run on
+// the CPU on a copy of the operands, after a notice (see SetNotice), and
+// their result is moved back to the device.
 func (a *Array) To(d devices.Device) *Array {
 	if d == nil {
-		panic(&DeviceError{Op: "to", Msg: "no device given (is it absent? see devices.List)"})
+		panic(absentDevice())
 	}
 	if d == a.Device() {
 		return a
@@ -343,8 +352,12 @@ func (a *Array) Astype(dt DType) *Array {
 	if dt == a.dt {
 		return a
 	}
-	out := allocOutLike(a.Device(), dt, a.shape, a)
-	check("astype", a.Device().Copy(out.view(), a.view()))
+	dev := a.Device()
+	out := allocOutLike(dev, dt, a.shape, a)
+	if err := tryDevice("astype", dev, func() error { return dev.Copy(out.view(), a.view()) }); err != nil {
+		ranOnCPU("Astype", dev, fmt.Sprintf("conversion from %v to %v", a.dt, dt))
+		return a.hosted().Astype(dt).To(dev)
+	}
 	return out
 }
 
@@ -354,8 +367,12 @@ func Astype(x *Array, dt DType) *Array { return x.Astype(dt) }
 
 // Copy returns a C-contiguous copy of x that shares no memory with it.
 func Copy(x *Array) *Array {
-	out := allocOut(x.Device(), x.dt, x.shape)
-	check("copy", x.Device().Copy(out.view(), x.view()))
+	dev := x.Device()
+	out := allocOut(dev, x.dt, x.shape)
+	if err := tryDevice("copy", dev, func() error { return dev.Copy(out.view(), x.view()) }); err != nil {
+		ranOnCPU("Copy", dev, fmt.Sprintf("copies of %v", x.dt))
+		return shaped(x.hostData(), x.shape).To(dev)
+	}
 	return out
 }
 
@@ -382,7 +399,16 @@ func (a *Array) Assign(value any) *Array {
 	if v.sharesBuffer(a) {
 		v = Copy(v) // the value may overlap the destination
 	}
+	dev := a.Device()
 	src := broadcastView(v, a.shape)
-	check("assign", a.Device().Copy(a.view(), src))
+	err := tryDevice("assign", dev, func() error { return dev.Copy(a.view(), src) })
+	if err != nil && v.dt != a.dt {
+		// Convert on the CPU, then copy without conversion.
+		ranOnCPU("Assign", dev, fmt.Sprintf("conversion from %v to %v", v.dt, a.dt))
+		v = v.hosted().Astype(a.dt).To(dev)
+		src = broadcastView(v, a.shape)
+		err = dev.Copy(a.view(), src)
+	}
+	check("assign", err)
 	return a
 }

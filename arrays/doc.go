@@ -12,7 +12,11 @@
 // An Array is a strided view of a buffer that belongs to a device (the CPU,
 // or a GPU); views from slicing, transposing, reshaping contiguous data and
 // broadcasting share memory. Every operation asks the array's device to run
-// it.
+// it. x.To(devices.GPU()) moves an array to the GPU and x.To(devices.CPU())
+// back; operations on arrays of two devices are a *DeviceError. What a
+// device does not implement (and what only the CPU implements: sorting,
+// indexing with arrays, sets, ...) runs on the CPU on a copy, after a
+// notice (SetNotice), and the result goes back to the array's device.
 //
 // Binary operations take arrays or plain Go numbers. A Go number is a weak
 // scalar: only its kind (bool, integer, float, complex) matters, so

@@ -88,10 +88,20 @@ func binary(name string, op kernels.BinaryOp, rule binaryRule, x, y any) *Array 
 		like = b
 	}
 	a, b = a.Astype(dt), b.Astype(dt)
-	res := allocOutLike(a.Device(), out, shp, like)
-	run(name, func() error {
-		return a.Device().Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp))
+	dev := a.Device()
+	res := allocOutLike(dev, out, shp, like)
+	err = tryDeviceRun(name, dev, func() error {
+		return dev.Binary(op, res.view(), broadcastView(a, shp), broadcastView(b, shp))
 	})
+	if err != nil {
+		ranOnCPU(name, dev, fmt.Sprintf("%s on %v", name, dt))
+		ha, hb := a.hosted(), b.hosted()
+		hres := allocOut(devices.CPU(), out, shp)
+		run(name, func() error {
+			return devices.CPU().Binary(op, hres.view(), broadcastView(ha, shp), broadcastView(hb, shp))
+		})
+		return hres.To(dev)
+	}
 	return res
 }
 
@@ -270,8 +280,14 @@ func unary(name string, op kernels.UnaryOp, rule unaryRule, x *Array) *Array {
 		out = dt.RealOf()
 	}
 	src := x.Astype(dt)
-	res := allocOutLike(x.Device(), out, x.shape, x)
-	check(name, x.Device().Unary(op, res.view(), src.view()))
+	dev := x.Device()
+	res := allocOutLike(dev, out, x.shape, x)
+	if err := tryDevice(name, dev, func() error { return dev.Unary(op, res.view(), src.view()) }); err != nil {
+		ranOnCPU(name, dev, fmt.Sprintf("%s on %v", name, dt))
+		hres := allocOut(devices.CPU(), out, x.shape)
+		run(name, func() error { return devices.CPU().Unary(op, hres.view(), src.hosted().view()) })
+		return hres.To(dev)
+	}
 	return res
 }
 

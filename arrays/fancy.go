@@ -425,7 +425,13 @@ func fancyAddBroadcast(dst []int, to, from shape.Shape, src []int) {
 
 // ---------------------------------------------------------------- reading
 
-func (a *Array) fancyGet(items []indexItem) *Array {
+// fancyGet is the advanced indexing of function fn (Index, Take, ...).
+func (a *Array) fancyGet(fn string, items []indexItem) *Array {
+	if !a.onHost() {
+		dev := a.Device()
+		ranOnCPU(fn, dev, "indexing with arrays")
+		return a.hosted().fancyGet(fn, items).To(dev)
+	}
 	p := a.planFancy(items)
 	src, base, hs := p.view.hostView()
 	defer runtime.KeepAlive(p.view)
@@ -515,7 +521,7 @@ func (p *fancyPlan) fastGet(src any, base int, hs []int) *Array {
 func (a *Array) fancySet(value any, items []indexItem) {
 	p := a.planFancy(items)
 	v := operandFor("setindex", value, a)
-	fancyWithHostData(p.view, func(dst any, base int, hs []int) {
+	fancyWithHostData("SetIndex", p.view, func(dst any, base int, hs []int) {
 		l := p.layout(hs)
 		vals, scalar := fancyAssignValues(v, a, l.out)
 		if shape.Shape(l.out).Size() == 0 {
@@ -561,13 +567,15 @@ func fancyBroadcastsTo(from, to []int) bool {
 
 // fancyWithHostData calls fn with memory the CPU can write that holds v's
 // elements at base + sum of index*hs: v's own buffer when it is in host
-// memory, else a copy that is written back to v afterwards.
-func fancyWithHostData(v *Array, fn func(data any, base int, hs []int)) {
+// memory, else a copy that is written back to v afterwards, after a notice
+// that function op ran on the CPU.
+func fancyWithHostData(op string, v *Array, fn func(data any, base int, hs []int)) {
 	if hb, ok := v.buf.(devices.HostBuffer); ok {
 		fn(hb.Data(), v.offset, v.strides)
 		runtime.KeepAlive(v)
 		return
 	}
+	ranOnCPU(op, v.Device(), "assignment at array indices")
 	data := v.hostData()
 	fn(data, 0, shape.ContiguousStrides(v.shape))
 	v.Assign(shaped(data, v.shape).onDevice(v.Device()))

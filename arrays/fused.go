@@ -54,6 +54,7 @@ func MultiplyAdd(a, b, c any) *Array {
 		}
 	}
 	if host != dev {
+		ranOnCPU(name, dev, "fused multiply-add")
 		for i := range ops {
 			ops[i] = ops[i].To(host)
 		}

@@ -133,7 +133,7 @@ const (
 func (a *Array) Index(idx ...any) *Array {
 	items := parseIndex(idx)
 	if hasAdvanced(items) {
-		return a.fancyGet(items)
+		return a.fancyGet("Index", items)
 	}
 	v := a.basicIndex(items)
 	for _, it := range items {

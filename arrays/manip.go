@@ -255,7 +255,10 @@ func Concat(xs []*Array, opts ...Option) *Array {
 	for _, x := range xs {
 		n := x.shape[ax]
 		dst := out.Index(spanOnAxis(ax, pos, pos+n)...)
-		check("concat", out.Device().Copy(dst.view(), x.view()))
+		dev := out.Device()
+		if err := tryDevice("concat", dev, func() error { return dev.Copy(dst.view(), x.view()) }); err != nil {
+			dst.Assign(x) // converts on the CPU, with a notice
+		}
 		pos += n
 	}
 	return out

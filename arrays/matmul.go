@@ -41,8 +41,9 @@ func Matmul(x, y *Array) *Array {
 	if x == nil || y == nil {
 		panic(valueErr(op, "nil array"))
 	}
-	if x.Device() != y.Device() {
-		panic(&DeviceError{Op: op, Msg: fmt.Sprintf("the arrays are on different devices (%s and %s); move one with To", x.Device().Name(), y.Device().Name())})
+	if dev := offHost(op, x, y); dev != nil {
+		ranOnCPU("Matmul", dev, "matrix products")
+		return Matmul(x.hosted(), y.hosted()).To(dev)
 	}
 	if len(x.shape) == 0 || len(y.shape) == 0 {
 		panic(shapeErr(op, "0-d arrays cannot be multiplied as matrices (use Multiply); shapes", x.shape, y.shape))
@@ -101,7 +102,7 @@ func Matmul(x, y *Array) *Array {
 	ybst, _ := shape.BroadcastStrides(by, yst[:len(yst)-2], batch)
 
 	var out *Array
-	if k > 0 && (dt == Float64 || dt == Float32) {
+	if k > 0 && (dt == Float64 || dt == Float32 || dt == Complex128 || dt == Complex64) {
 		out = allocOut(nil, dt, outShape) // Gemm overwrites every element
 	} else {
 		out = alloc(nil, dt, outShape) // zeroed: the k = 0 case needs no work

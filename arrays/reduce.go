@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"workbench/arrays/shape"
+	"workbench/devices"
 	"workbench/kernels"
 )
 
@@ -63,8 +64,14 @@ func reduce(name string, op kernels.ReduceOp, x *Array, dt DType, c *config) *Ar
 		}
 	}
 	src := x.Astype(dt)
-	out := allocOut(x.Device(), dt, kept)
-	check(name, x.Device().Reduce(op, out.view(), src.view(), axes))
+	dev := x.Device()
+	out := allocOut(dev, dt, kept)
+	if err := tryDevice(name, dev, func() error { return dev.Reduce(op, out.view(), src.view(), axes) }); err != nil {
+		ranOnCPU(name, dev, fmt.Sprintf("the reduction %s on %v", name, dt))
+		hout := allocOut(devices.CPU(), dt, kept)
+		run(name, func() error { return devices.CPU().Reduce(op, hout.view(), src.hosted().view(), axes) })
+		out = hout.To(dev)
+	}
 	return finish(out, axes, c)
 }
 
@@ -229,7 +236,13 @@ func cumulative(name string, op kernels.ReduceOp, x *Array, opts []Option) *Arra
 			out.Index(spanOnAxis(ax, 0, 1)...).Assign(1)
 		}
 	}
-	check(name, x.Device().Cumulative(op, dst.view(), src.view(), ax))
+	dev := x.Device()
+	if err := tryDevice(name, dev, func() error { return dev.Cumulative(op, dst.view(), src.view(), ax) }); err != nil {
+		ranOnCPU(name, dev, fmt.Sprintf("the cumulative %s on %v", name, dt))
+		hdst := alloc(devices.CPU(), dt, dst.shape)
+		run(name, func() error { return devices.CPU().Cumulative(op, hdst.view(), src.hosted().view(), ax) })
+		dst.Assign(hdst.To(dev))
+	}
 	return out
 }
 

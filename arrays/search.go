@@ -23,6 +23,9 @@ func argAxes(op string, x *Array, c *config) []bool {
 }
 
 func argExtreme(op string, x *Array, max, skipNaN bool, opts []Option) *Array {
+	if !x.onHost() {
+		return cpuOnly(op, "arg-extremes", x, func(x *Array) *Array { return argExtreme(op, x, max, skipNaN, opts) })
+	}
 	c := configure(opts)
 	if x.dt.IsComplex() {
 		// STANDARD: argmax and argmin need real numbers (NumPy orders
@@ -66,6 +69,11 @@ func (a *Array) Argmin(opts ...Option) *Array { return Argmin(a, opts...) }
 func Nonzero(x *Array) []*Array {
 	if len(x.shape) == 0 {
 		panic(shapeErr("nonzero", "needs an array of at least one dimension, got shape", x.shape))
+	}
+	if !x.onHost() {
+		dev := x.Device()
+		ranOnCPU("Nonzero", dev, "nonzero")
+		return toDevice(dev, Nonzero(x.hosted())...)
 	}
 	flags := lanesOf(x.hostData()).nonzero()
 	count := 0
@@ -112,6 +120,10 @@ func Where(cond *Array, x, y any) *Array {
 	if cond == nil {
 		panic(valueErr("where", "nil condition"))
 	}
+	if dev := offHost("where", cond, arrayOf(x), arrayOf(y)); dev != nil {
+		ranOnCPU("Where", dev, "where")
+		return Where(cond.hosted(), hostedAny(x), hostedAny(y)).To(dev)
+	}
 	a, b, dt := binaryOperands("where", x, y)
 	shp, err := shape.Broadcast(cond.shape, a.shape, b.shape)
 	if err != nil {
@@ -147,6 +159,10 @@ func Searchsorted(x1 *Array, x2 any, opts ...Option) *Array {
 		right = true
 	default:
 		panic(valueErr("searchsorted", "side must be \"left\" or \"right\", got %q", c.side))
+	}
+	if dev := offHost("searchsorted", x1, arrayOf(x2)); dev != nil {
+		ranOnCPU("Searchsorted", dev, "searching")
+		return Searchsorted(x1.hosted(), hostedAny(x2), opts...).To(dev)
 	}
 	a, v, dt := binaryOperands("searchsorted", x1, x2)
 	var sorter []int64

@@ -9,7 +9,14 @@ package arrays
 // np.unique merges NaNs; NumPy 2's unique_* functions do not), and -0 and
 // +0 are one element, shown as the one that comes first in x.
 
-func uniqueOf(x *Array, all bool) (values, index, inverse, counts *Array) {
+func uniqueOf(fn string, x *Array, all bool) (values, index, inverse, counts *Array) {
+	if !x.onHost() {
+		dev := x.Device()
+		ranOnCPU(fn, dev, "set functions")
+		values, index, inverse, counts = uniqueOf(fn, x.hosted(), all)
+		r := toDevice(dev, values, index, inverse, counts)
+		return r[0], r[1], r[2], r[3]
+	}
 	vals, idx, inv, cnt := lanesOf(x.hostData()).unique(all)
 	dev := x.Device()
 	values = FromSlice(vals).onDevice(dev)
@@ -26,13 +33,13 @@ func uniqueOf(x *Array, all bool) (values, index, inverse, counts *Array) {
 // int64 inverse indices (of x's shape: values at inverse rebuild x), and
 // the int64 count of each.
 func UniqueAll(x *Array) (values, indices, inverseIndices, counts *Array) {
-	return uniqueOf(x, true)
+	return uniqueOf("UniqueAll", x, true)
 }
 
 // UniqueCounts returns the distinct elements of x (flattened, sorted) and
 // the int64 count of each.
 func UniqueCounts(x *Array) (values, counts *Array) {
-	v, _, _, c := uniqueOf(x, true)
+	v, _, _, c := uniqueOf("UniqueCounts", x, true)
 	return v, c
 }
 
@@ -40,13 +47,13 @@ func UniqueCounts(x *Array) (values, counts *Array) {
 // the int64 inverse indices, of x's shape, such that the values at them
 // rebuild x.
 func UniqueInverse(x *Array) (values, inverseIndices *Array) {
-	v, _, inv, _ := uniqueOf(x, true)
+	v, _, inv, _ := uniqueOf("UniqueInverse", x, true)
 	return v, inv
 }
 
 // UniqueValues returns the distinct elements of x (flattened), sorted.
 func UniqueValues(x *Array) *Array {
-	v, _, _, _ := uniqueOf(x, false)
+	v, _, _, _ := uniqueOf("UniqueValues", x, false)
 	return v
 }
 
@@ -56,6 +63,10 @@ func UniqueValues(x *Array) *Array {
 // shape. Invert() reports the elements that are not in x2.
 func Isin(x1, x2 any, opts ...Option) *Array {
 	c := configure(opts)
+	if dev := offHost("isin", arrayOf(x1), arrayOf(x2)); dev != nil {
+		ranOnCPU("Isin", dev, "set functions")
+		return Isin(hostedAny(x1), hostedAny(x2), opts...).To(dev)
+	}
 	a, b, dt := binaryOperands("isin", x1, x2)
 	in := lanesOf(a.Astype(dt).hostData()).isin(b.Astype(dt).hostData())
 	if c.invert {

@@ -366,6 +366,11 @@ func Repeat(x *Array, repeats any, opts ...Option) *Array {
 			idx = append(idx, i)
 		}
 	}
+	if !x.onHost() {
+		dev := x.Device()
+		ranOnCPU("Repeat", dev, "repeating by counts")
+		return takeAxis(x.hosted(), ax, idx).To(dev)
+	}
 	return takeAxis(x, ax, idx)
 }
 

@@ -14,6 +14,9 @@ import "fmt"
 // Sort returns a sorted copy of x along an axis: Axis(k) (default -1, the
 // last). Options: Axis, Descending, Stable (the default anyway).
 func Sort(x *Array, opts ...Option) *Array {
+	if !x.onHost() {
+		return cpuOnly("Sort", "sorting", x, func(x *Array) *Array { return Sort(x, opts...) })
+	}
 	c := configure(opts)
 	ax := oneAxis("sort", x, c, -1)
 	data, _, n, perm := laneCopy(x, axisMask(len(x.shape), ax))
@@ -25,6 +28,9 @@ func Sort(x *Array, opts ...Option) *Array {
 // stably: equal elements keep their order. Options: Axis, Descending,
 // Stable.
 func Argsort(x *Array, opts ...Option) *Array {
+	if !x.onHost() {
+		return cpuOnly("Argsort", "sorting", x, func(x *Array) *Array { return Argsort(x, opts...) })
+	}
 	c := configure(opts)
 	ax := oneAxis("argsort", x, c, -1)
 	data, _, n, perm := laneCopy(x, axisMask(len(x.shape), ax))
@@ -50,6 +56,9 @@ func partitionIndex(op string, x *Array, kth, n int) int {
 // greatest). The order within the two parts is unspecified, as NumPy's.
 // A negative kth counts from the end.
 func Partition(x *Array, kth int, opts ...Option) *Array {
+	if !x.onHost() {
+		return cpuOnly("Partition", "partitioning", x, func(x *Array) *Array { return Partition(x, kth, opts...) })
+	}
 	c := configure(opts)
 	ax := oneAxis("partition", x, c, -1)
 	kth = partitionIndex("partition", x, kth, x.shape[ax])
@@ -61,6 +70,9 @@ func Partition(x *Array, kth int, opts ...Option) *Array {
 // Argpartition returns the int64 indices that would partition x along an
 // axis (default -1) as Partition does.
 func Argpartition(x *Array, kth int, opts ...Option) *Array {
+	if !x.onHost() {
+		return cpuOnly("Argpartition", "partitioning", x, func(x *Array) *Array { return Argpartition(x, kth, opts...) })
+	}
 	c := configure(opts)
 	ax := oneAxis("argpartition", x, c, -1)
 	kth = partitionIndex("argpartition", x, kth, x.shape[ax])

@@ -83,6 +83,12 @@ func diffEnd(v any, x *Array, ax int) *Array {
 // Options: Range, Weights, Density.
 func Histogram(x *Array, bins any, opts ...Option) (counts, edges *Array) {
 	const op = "histogram"
+	if !x.onHost() {
+		dev := x.Device()
+		ranOnCPU("Histogram", dev, "histograms")
+		counts, edges = Histogram(x.hosted(), hostedAny(bins), opts...)
+		return counts.To(dev), edges.To(dev)
+	}
 	c := configure(opts)
 	if x.dt.IsComplex() {
 		panic(dtypeErr(op, "complex numbers have no order", x.dt))
@@ -368,6 +374,9 @@ func histLinspace(start, stop float64, num int) []float64 {
 // weights of the occurrences of i, as float64.
 func Bincount(x *Array, opts ...Option) *Array {
 	const op = "bincount"
+	if !x.onHost() {
+		return cpuOnly("Bincount", "counting", x, func(x *Array) *Array { return Bincount(x, opts...) })
+	}
 	c := configure(opts)
 	if len(x.shape) != 1 {
 		panic(shapeErr(op, "needs a 1-d array, got shape", x.shape))
@@ -465,6 +474,9 @@ func quantileArgs(op string, q any, scale float64) (qs []float64, qshape []int) 
 // percentiles). Each row is partitioned (quickselect) only at the indices
 // that the quantiles need, as NumPy does.
 func quantile(op string, x *Array, q any, scale float64, skipNaN bool, opts []Option) *Array {
+	if !x.onHost() {
+		return cpuOnly(op, "quantiles", x, func(x *Array) *Array { return quantile(op, x, hostedAny(q), scale, skipNaN, opts) })
+	}
 	c := configure(opts)
 	if x.dt.IsComplex() {
 		panic(dtypeErr(op, "a must be an array of real numbers", x.dt))
@@ -641,6 +653,9 @@ func Percentile(x *Array, q any, opts ...Option) *Array {
 func Median(x *Array, opts ...Option) *Array { return median("median", x, false, opts) }
 
 func median(op string, x *Array, skipNaN bool, opts []Option) *Array {
+	if !x.onHost() {
+		return cpuOnly(op, "medians", x, func(x *Array) *Array { return median(op, x, skipNaN, opts) })
+	}
 	c := configure(opts)
 	red, _ := reducedAxes(op, x, c)
 	data, rows, n, _ := laneCopy(x, red)

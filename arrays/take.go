@@ -134,7 +134,7 @@ func Take(x *Array, indices any, opts ...Option) *Array {
 	if items[axis].kind == itemInt {
 		return Copy(x.basicIndex(items))
 	}
-	return x.fancyGet(items)
+	return x.fancyGet("Take", items)
 }
 
 // Take is Take(a, indices, opts...).
@@ -177,7 +177,7 @@ func TakeAlongAxis(x, indices *Array, axis int) *Array {
 		shp[d] = x.shape[d]
 		items[d] = indexItem{kind: itemArray, arr: shaped(r, shp)}
 	}
-	return x.fancyGet(items)
+	return x.fancyGet("TakeAlongAxis", items)
 }
 
 // Put writes values (an array or Go numbers, converted to x's dtype) into
@@ -214,7 +214,7 @@ func Put(x *Array, indices any, values any, opts ...Option) *Array {
 		return x
 	}
 	vals := rawWords(v.hostData())
-	fancyWithHostData(x, func(dst any, base int, hs []int) {
+	fancyWithHostData("Put", x, func(dst any, base int, hs []int) {
 		offs := flatOffsets(flat, x.shape, hs)
 		putRaw(rawWords(dst), base, offs, vals)
 	})
@@ -253,6 +253,9 @@ func flatOffsets(flat []int, shp, st []int) []int {
 // condition may be shorter than the axis (the elements after it are not
 // taken); a true beyond the axis is an *IndexError.
 func Compress(condition any, x *Array, opts ...Option) *Array {
+	if !x.onHost() {
+		return cpuOnly("Compress", "selection", x, func(x *Array) *Array { return Compress(hostedAny(condition), x, opts...) })
+	}
 	cond := conditionArg("compress", condition)
 	if len(cond.shape) != 1 {
 		panic(shapeErr("compress", "condition must be a 1-d array; its shape", cond.shape))
@@ -264,6 +267,9 @@ func Compress(condition any, x *Array, opts ...Option) *Array {
 // condition (an array or Go slices; non-zero is true) is true, as NumPy's
 // extract: Take(x, Nonzero(Reshape(condition, -1))[0]).
 func Extract(condition any, x *Array) *Array {
+	if !x.onHost() {
+		return cpuOnly("Extract", "selection", x, func(x *Array) *Array { return Extract(hostedAny(condition), x) })
+	}
 	cond := conditionArg("extract", condition)
 	return Take(x, Nonzero(cond.Reshape(-1))[0])
 }

@@ -322,6 +322,7 @@ func (s *Session) Close() error {
 		return nil
 	}
 	s.closed = true
+	unrouteNotices(s)
 	s.coll.stdout.close()
 	s.coll.stderr.close()
 	return nil
@@ -342,6 +343,7 @@ func (s *Session) Run(ctx context.Context, cell string) ([]Output, error) {
 	s.cell++
 	s.cellSrc = cell
 	stop := s.coll.start()
+	routeNotices(s)
 	s.progressStart(s.cell)
 	func() {
 		defer func() {

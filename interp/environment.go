@@ -28,17 +28,32 @@ type Environment struct {
 	SIMD string `json:"simd"`
 	// Workers is the size of the CPU worker pool.
 	Workers int `json:"workers"`
-	// Devices names the devices present: "cpu", ...
+	// Devices names the devices present: "cpu", and "gpu" when there is a
+	// GPU device.
 	Devices []string `json:"devices"`
+	// GPU describes the GPU device, its renderer and GL version ("NVIDIA
+	// H100/PCIe/SSE2, OpenGL 4.6.0"), when there is one.
+	GPU string `json:"gpu,omitempty"`
+	// GPUAbsent says why there is no GPU device ("no EGL display"), when
+	// there is none.
+	GPUAbsent string `json:"gpu_absent,omitempty"`
 	// Seed seeds the session's generator rng.
 	Seed uint64 `json:"seed"`
 }
 
-// CurrentEnvironment describes this process, for a session seeded with seed.
+// CurrentEnvironment describes this process, for a session seeded with
+// seed. It probes for the GPU (devices.GPU) first, so that the GPU device
+// is listed when there is one; the first probe may take a moment.
 func CurrentEnvironment(seed uint64) Environment {
 	v := version.Version
 	if rev := version.Revision(); rev != "" {
 		v += " (" + rev + ")"
+	}
+	var gpu, absent string
+	if d := devices.GPU(); d != nil {
+		gpu = d.Info().Description
+	} else if why := devices.GPUAbsence(); why != nil {
+		absent = why.Error()
 	}
 	return Environment{
 		Workbench:   v,
@@ -49,6 +64,8 @@ func CurrentEnvironment(seed uint64) Environment {
 		SIMD:        kernels.SIMDLevel(),
 		Workers:     kernels.Workers(),
 		Devices:     devices.Names(),
+		GPU:         gpu,
+		GPUAbsent:   absent,
 		Seed:        seed,
 	}
 }

@@ -114,7 +114,8 @@ func (s *Shell) updateStatus() {
 }
 
 // deviceText describes where cells compute: "CPU · AVX-512 · 8 workers",
-// and the GPU when the kernel has one.
+// and the GPU when the kernel has one: its renderer and GL version as the
+// kernel's environment describes it, else its name.
 func deviceText(env interp.Environment) string {
 	parts := []string{"CPU"}
 	switch env.SIMD {
@@ -134,6 +135,10 @@ func deviceText(env interp.Environment) string {
 		parts = append(parts, fmt.Sprintf("%d workers", env.Workers))
 	}
 	text := strings.Join(parts, " · ")
+	if env.GPU != "" {
+		// The renderer and GL version, cut to fit the bar.
+		return text + " | GPU: " + shorten(env.GPU, maxGPUText)
+	}
 	for _, d := range env.Devices {
 		if d != "" && !strings.EqualFold(d, "cpu") {
 			text += " | GPU: " + d
@@ -141,6 +146,19 @@ func deviceText(env interp.Environment) string {
 		}
 	}
 	return text
+}
+
+// maxGPUText is the most characters of the GPU's description that the
+// status bar shows.
+const maxGPUText = 48
+
+// shorten cuts s to at most n characters, ending with "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // readMemory reads the memory in use off the UI goroutine and shows it.

@@ -47,6 +47,11 @@ func TestDeviceText(t *testing.T) {
 		{interp.Environment{SIMD: "avx2", Workers: 2, Devices: []string{"cpu"}}, "CPU · AVX2 · 2 workers"},
 		{interp.Environment{SIMD: "go", Workers: 1}, "CPU · portable Go (no SIMD) · 1 worker"},
 		{interp.Environment{SIMD: "neon", Workers: 4, Devices: []string{"cpu", "NVIDIA H100"}}, "CPU · NEON · 4 workers | GPU: NVIDIA H100"},
+		{interp.Environment{SIMD: "avx512", Workers: 8, Devices: []string{"cpu", "gpu"}, GPU: "NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"},
+			"CPU · AVX-512 · 8 workers | GPU: NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"},
+		{interp.Environment{SIMD: "avx2", Workers: 2, Devices: []string{"cpu", "gpu"}, GPU: "NVIDIA H100 80GB HBM3/PCIe/SSE2, OpenGL 4.6.0 NVIDIA 550.54.15"},
+			"CPU · AVX2 · 2 workers | GPU: NVIDIA H100 80GB HBM3/PCIe/SSE2, OpenGL 4.6.0 N…"},
+		{interp.Environment{SIMD: "avx2", Workers: 2, Devices: []string{"cpu"}, GPUAbsent: "no EGL display"}, "CPU · AVX2 · 2 workers"},
 	} {
 		if got := deviceText(tc.env); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.env, got, tc.want)

@@ -27,6 +27,22 @@ func runVersion(stdout, stderr io.Writer, args []string) int {
 	fmt.Fprintf(stdout, "CPU features: %s\n", kernels.CPUFeatures())
 	fmt.Fprintf(stdout, "SIMD level: %s\n", kernels.SIMDLevel())
 	fmt.Fprintf(stdout, "Workers: %d\n", kernels.Workers())
+	// Probe for the GPU first, so that Devices lists it when there is one.
+	gpu := devices.GPU()
 	fmt.Fprintf(stdout, "Devices: %s\n", strings.Join(devices.Names(), " "))
+	fmt.Fprintf(stdout, "%s\n", gpuLine(gpu, devices.GPUAbsence()))
 	return 0
+}
+
+// gpuLine describes the GPU device ("gpu: NVIDIA H100, OpenGL 4.6"), or
+// says why there is none ("gpu: absent (no EGL display)").
+func gpuLine(gpu devices.Device, absence error) string {
+	if gpu != nil {
+		return "gpu: " + gpu.Info().Description
+	}
+	why := "no reason given"
+	if absence != nil {
+		why = absence.Error()
+	}
+	return "gpu: absent (" + why + ")"
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"strings"
 	"testing"
 
+	"workbench/devices"
 	"workbench/version"
 )
 
@@ -19,7 +21,7 @@ func TestVersion(t *testing.T) {
 	}
 	out := stdout.String()
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	want := []string{"Workbench ", "Go ", "CPU features: ", "SIMD level: ", "Workers: ", "Devices: "}
+	want := []string{"Workbench ", "Go ", "CPU features: ", "SIMD level: ", "Workers: ", "Devices: ", "gpu: "}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out)
 	}
@@ -36,6 +38,41 @@ func TestVersion(t *testing.T) {
 	}
 	if !strings.Contains(lines[5], "cpu") {
 		t.Errorf("devices line %q does not list the cpu device", lines[5])
+	}
+	// The command probes for the GPU: it is listed when present, and the
+	// last line says why when it is absent.
+	if gpu := devices.GPU(); gpu != nil {
+		if !strings.Contains(lines[5], devices.GPUName) || lines[6] != "gpu: "+gpu.Info().Description {
+			t.Errorf("with a GPU, got %q and %q", lines[5], lines[6])
+		}
+	} else if want := "gpu: absent (" + devices.GPUAbsence().Error() + ")"; lines[6] != want {
+		t.Errorf("gpu line %q, want %q", lines[6], want)
+	}
+}
+
+// describedDevice is a device that only describes itself.
+type describedDevice struct {
+	devices.Device
+	info devices.Info
+}
+
+func (d describedDevice) Info() devices.Info { return d.info }
+
+func TestGPULine(t *testing.T) {
+	gpu := describedDevice{info: devices.Info{Name: "gpu", Kind: devices.KindGPU, Description: "NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"}}
+	for _, tc := range []struct {
+		gpu     devices.Device
+		absence error
+		want    string
+	}{
+		{gpu, nil, "gpu: NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"},
+		{nil, errors.New("no EGL display"), "gpu: absent (no EGL display)"},
+		{nil, errors.New("built without cgo"), "gpu: absent (built without cgo)"},
+		{nil, nil, "gpu: absent (no reason given)"},
+	} {
+		if got := gpuLine(tc.gpu, tc.absence); got != tc.want {
+			t.Errorf("gpuLine(%v, %v) = %q, want %q", tc.gpu != nil, tc.absence, got, tc.want)
+		}
 	}
 }
 

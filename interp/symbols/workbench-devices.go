@@ -6,6 +6,8 @@
 package symbols
 
 import (
+	"go/constant"
+	"go/token"
 	"reflect"
 	"workbench/arrays/dtype"
 	"workbench/devices"
@@ -19,6 +21,9 @@ func init() {
 		"DTypeOf":           reflect.ValueOf(devices.DTypeOf),
 		"ErrAbsent":         reflect.ValueOf(&devices.ErrAbsent).Elem(),
 		"ErrNotImplemented": reflect.ValueOf(&devices.ErrNotImplemented).Elem(),
+		"GPU":               reflect.ValueOf(devices.GPU),
+		"GPUAbsence":        reflect.ValueOf(devices.GPUAbsence),
+		"GPUName":           reflect.ValueOf(constant.MakeFromLiteral("\"gpu\"", token.STRING, 0)),
 		"HostSlice":         reflect.ValueOf(devices.HostSlice),
 		"KindCPU":           reflect.ValueOf(devices.KindCPU),
 		"KindGPU":           reflect.ValueOf(devices.KindGPU),
@@ -28,6 +33,7 @@ func init() {
 		"Names":             reflect.ValueOf(devices.Names),
 		"Register":          reflect.ValueOf(devices.Register),
 		"RegisterAbsent":    reflect.ValueOf(devices.RegisterAbsent),
+		"SetGPUProbe":       reflect.ValueOf(devices.SetGPUProbe),
 		"SliceLen":          reflect.ValueOf(devices.SliceLen),
 		"WrapHost":          reflect.ValueOf(devices.WrapHost),
 		"WrapPooled":        reflect.ValueOf(devices.WrapPooled),
@@ -39,6 +45,7 @@ func init() {
 		"HostBuffer":      reflect.ValueOf((*devices.HostBuffer)(nil)),
 		"Info":            reflect.ValueOf((*devices.Info)(nil)),
 		"Kind":            reflect.ValueOf((*devices.Kind)(nil)),
+		"Matmuler":        reflect.ValueOf((*devices.Matmuler)(nil)),
 		"UninitAllocator": reflect.ValueOf((*devices.UninitAllocator)(nil)),
 		"View":            reflect.ValueOf((*devices.View)(nil)),
 
@@ -46,6 +53,7 @@ func init() {
 		"_Buffer":          reflect.ValueOf((*_workbench_devices_Buffer)(nil)),
 		"_Device":          reflect.ValueOf((*_workbench_devices_Device)(nil)),
 		"_HostBuffer":      reflect.ValueOf((*_workbench_devices_HostBuffer)(nil)),
+		"_Matmuler":        reflect.ValueOf((*_workbench_devices_Matmuler)(nil)),
 		"_UninitAllocator": reflect.ValueOf((*_workbench_devices_UninitAllocator)(nil)),
 	}
 }
@@ -138,6 +146,16 @@ func (W _workbench_devices_HostBuffer) Device() devices.Device {
 }
 func (W _workbench_devices_HostBuffer) Len() int {
 	return W.WLen()
+}
+
+// _workbench_devices_Matmuler is an interface wrapper for Matmuler type
+type _workbench_devices_Matmuler struct {
+	IValue  interface{}
+	WMatmul func(dst devices.View, a devices.View, b devices.View) error
+}
+
+func (W _workbench_devices_Matmuler) Matmul(dst devices.View, a devices.View, b devices.View) error {
+	return W.WMatmul(dst, a, b)
 }
 
 // _workbench_devices_UninitAllocator is an interface wrapper for UninitAllocator type

@@ -13,11 +13,13 @@ package arrays
 // ands.
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 
 	"workbench/arrays/dtype"
 	"workbench/arrays/shape"
+	"workbench/devices"
 	"workbench/kernels"
 )
 
@@ -41,9 +43,10 @@ func Matmul(x, y *Array) *Array {
 	if x == nil || y == nil {
 		panic(valueErr(op, "nil array"))
 	}
-	if dev := offHost(op, x, y); dev != nil {
-		ranOnCPU("Matmul", dev, "matrix products")
-		return Matmul(x.hosted(), y.hosted()).To(dev)
+	off := offHost(op, x, y)
+	if _, ok := off.(devices.Matmuler); off != nil && !ok {
+		ranOnCPU("Matmul", off, "matrix products")
+		return Matmul(x.hosted(), y.hosted()).To(off)
 	}
 	if len(x.shape) == 0 || len(y.shape) == 0 {
 		panic(shapeErr(op, "0-d arrays cannot be multiplied as matrices (use Multiply); shapes", x.shape, y.shape))
@@ -100,6 +103,23 @@ func Matmul(x, y *Array) *Array {
 	}
 	xbst, _ := shape.BroadcastStrides(bx, xst[:len(xst)-2], batch)
 	ybst, _ := shape.BroadcastStrides(by, yst[:len(yst)-2], batch)
+	if off != nil {
+		// A device with a matrix multiply of its own (the GPU's); the CPU
+		// for the dtypes it declines.
+		full := func(b []int, dims ...int) []int { return append(append([]int{}, b...), dims...) }
+		out := allocOut(off, dt, full(batch, m, n))
+		xv := devices.View{Buf: xc.buf, Shape: full(batch, m, k), Strides: full(xbst, xst[len(xst)-2], xst[len(xst)-1]), Offset: xc.offset}
+		yv := devices.View{Buf: yc.buf, Shape: full(batch, k, n), Strides: full(ybst, yst[len(yst)-2], yst[len(yst)-1]), Offset: yc.offset}
+		err := off.(devices.Matmuler).Matmul(out.view(), xv, yv)
+		if err == nil {
+			return out.Reshape(outShape...)
+		}
+		if !errors.Is(err, devices.ErrNotImplemented) {
+			check(op, err)
+		}
+		ranOnCPU("Matmul", off, "matrix products of "+dt.String())
+		return Matmul(x.hosted(), y.hosted()).To(off)
+	}
 
 	var out *Array
 	if k > 0 && (dt == Float64 || dt == Float32 || dt == Complex128 || dt == Complex64) {

@@ -124,6 +124,7 @@ func squareStack(op string, x *arrays.Array) (batch []int, n int) {
 	if m != n {
 		panic(shapeErr(op, fmt.Sprintf("needs square matrices in the last two axes, got %d×%d; shape", m, n), shp))
 	}
+	noteCPU(op, x)
 	return shp[:len(shp)-2], n
 }
 
@@ -197,6 +198,7 @@ func Solve(a, b *arrays.Array) *arrays.Array {
 	if a == nil || b == nil {
 		panic(valueErr(op, "nil array"))
 	}
+	noteCPU(op, a, b)
 	as, bs := a.Shape(), b.Shape()
 	if len(as) < 2 || as[len(as)-1] != as[len(as)-2] {
 		panic(shapeErr(op, "a must be a square matrix or a stack of square matrices; shapes", as, bs))

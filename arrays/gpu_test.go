@@ -1,0 +1,91 @@
+package arrays_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"workbench/arrays"
+	"workbench/devices"
+	_ "workbench/devices/gpu" // installs the GPU probe
+)
+
+// gpuOrSkip returns the GPU device, or skips the test saying why there is
+// none (CI has Mesa's llvmpipe, which is enough).
+func gpuOrSkip(t *testing.T) devices.Device {
+	t.Helper()
+	g := devices.GPU()
+	if g == nil {
+		t.Skipf("skipped: no GPU device: %v", devices.GPUAbsence())
+	}
+	return g
+}
+
+// TestGPUArrays runs the array API on the GPU device and compares with the
+// CPU: element-wise work, a reduction, a matrix product on the device's own
+// multiply (transposed and batched operands included), and the visible CPU
+// fallback of a dtype it declines.
+func TestGPUArrays(t *testing.T) {
+	g := gpuOrSkip(t)
+	var got []string
+	defer arrays.SetNotice(arrays.SetNotice(func(msg string) { got = append(got, msg) }))
+	arrays.ResetNotices()
+	defer arrays.ResetNotices()
+
+	x := arrays.Arange(33*17).Reshape(33, 17).Mod(11).Sub(5).Astype(arrays.Float32)
+	y := arrays.Arange(17*20).Reshape(17, 20).Mod(7).Sub(3).Astype(arrays.Float32)
+	xs := arrays.Arange(2*17*33).Reshape(2, 17, 33).Mod(5).Sub(2).Astype(arrays.Float32)
+	gx, gy, gxs := x.To(g), y.To(g), xs.To(g)
+	cases := []struct {
+		name     string
+		cpu, gpu *arrays.Array
+	}{
+		{"add", arrays.Add(x, 1.5), arrays.Add(gx, 1.5)},
+		{"sum", arrays.Sum(x, arrays.Axis(0)), arrays.Sum(gx, arrays.Axis(0))},
+		{"matmul", arrays.Matmul(x, y), arrays.Matmul(gx, gy)},
+		{"matmul transposed", arrays.Matmul(y.T(), x.T()), arrays.Matmul(gy.T(), gx.T())},
+		{"matmul batched", arrays.Matmul(arrays.PermuteDims(xs, 0, 2, 1), y), arrays.Matmul(arrays.PermuteDims(gxs, 0, 2, 1), gy)},
+		{"matmul vector", arrays.Matmul(x, y.Index(":, 0")), arrays.Matmul(gx, gy.Index(":, 0"))},
+	}
+	for _, tc := range cases {
+		if tc.gpu.Device() != g {
+			t.Errorf("%s: the result is on %s, want %s", tc.name, tc.gpu.Device().Name(), g.Name())
+		}
+		want, have := tc.cpu.Float64s(), tc.gpu.Float64s()
+		if len(want) != len(have) {
+			t.Fatalf("%s: %d elements on the GPU, %d on the CPU", tc.name, len(have), len(want))
+		}
+		for i := range want {
+			// Small integers: every sum is exact in float32.
+			if math.Abs(want[i]-have[i]) > 0 {
+				t.Fatalf("%s: element %d is %v on the GPU, %v on the CPU", tc.name, i, have[i], want[i])
+			}
+		}
+	}
+	for _, msg := range got {
+		if strings.Contains(msg, "Matmul") {
+			t.Errorf("float32 products ran on the CPU: %q", msg)
+		}
+	}
+
+	// Complex products are not on the GPU: the CPU computes them, says so,
+	// and the result goes back to the GPU.
+	cx := x.Astype(arrays.Complex64)
+	p := arrays.Matmul(cx.To(g), cx.T().To(g))
+	if p.Device() != g {
+		t.Errorf("the complex product is on %s, want %s", p.Device().Name(), g.Name())
+	}
+	found := false
+	for _, msg := range got {
+		found = found || strings.Contains(msg, "arrays.Matmul ran on the CPU")
+	}
+	if !found {
+		t.Errorf("no notice for the complex product on the CPU; notices: %q", got)
+	}
+	want := arrays.Matmul(cx, cx.T()).Data().([]complex64)
+	for i, v := range p.Data().([]complex64) {
+		if v != want[i] {
+			t.Fatalf("complex product element %d: %v, want %v", i, v, want[i])
+		}
+	}
+}

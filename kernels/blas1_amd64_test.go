@@ -3,42 +3,8 @@
 package kernels
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
-
-// The committed blas1_amd64.s and its stubs must be what the generator in
-// _asm/blas1 writes now (it needs the go command and avo in the module
-// cache or from the proxy).
-func TestGeneratedBLAS1IsFresh(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
-	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "blas1_amd64.s"),
-		"-stubs", filepath.Join(tmp, "blas1_stub_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = filepath.Join("_asm", "blas1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm/blas1: %v\n%s", err, out)
-	}
-	for _, name := range []string{"blas1_amd64.s", "blas1_stub_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
-		}
-	}
-}
 
 // TestBLAS1LevelsAgree checks that the AVX-512, AVX2 and portable kernels
 // give the same float64 bits on random data (the tests of blas1_test.go

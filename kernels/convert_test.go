@@ -1,12 +1,8 @@
 package kernels
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -331,35 +327,6 @@ func testGather[T any](t *testing.T, gen func(int) T) {
 				gatherRun(dst[guardLen:guardLen+n], src, o, st)
 				compareBuffers(t, fmt.Sprintf("gather %T stride %d n=%d tight %v", *new(T), st, n, tight), dst, want)
 			}
-		}
-	}
-}
-
-// The committed convert_amd64.s and its stubs must be what the generator
-// in _asm/convert writes now.
-func TestGeneratedConvertIsFresh(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
-	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "convert_amd64.s"),
-		"-stubs", filepath.Join(tmp, "convert_stub_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = filepath.Join("_asm", "convert")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm/convert: %v\n%s", err, out)
-	}
-	for _, name := range []string{"convert_amd64.s", "convert_stub_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
 		}
 	}
 }

@@ -3,11 +3,7 @@
 package kernels
 
 import (
-	"bytes"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -132,33 +128,4 @@ func seq(lo, hi int) []int {
 		s = append(s, i)
 	}
 	return s
-}
-
-// The committed explog_amd64.s and its stubs must be what the generator in
-// _asm/explog writes now.
-func TestGeneratedExpLogIsFresh(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
-	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "explog_amd64.s"),
-		"-stubs", filepath.Join(tmp, "explog_stub_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = filepath.Join("_asm", "explog")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm/explog: %v\n%s", err, out)
-	}
-	for _, name := range []string{"explog_amd64.s", "explog_stub_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
-		}
-	}
 }

@@ -1,42 +1,10 @@
 package kernels
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
-
-// The committed gemm assembly must be what kernels/_asm/gemm writes now.
-func TestGemmAssemblyIsFresh(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
-	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "gemm_amd64.s"),
-		"-stubs", filepath.Join(tmp, "gemm_stub_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = filepath.Join("_asm", "gemm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm/gemm: %v\n%s", err, out)
-	}
-	for _, name := range []string{"gemm_amd64.s", "gemm_stub_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
-		}
-	}
-}
 
 // gemmLayout says how a test matrix is stored.
 type gemmLayout int

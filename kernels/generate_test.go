@@ -8,34 +8,53 @@ import (
 	"testing"
 )
 
-// The committed assembly must be what the avo generator in _asm writes now.
-// The generator is its own module; running it needs the go command and the
-// module proxy (or a module cache that holds avo).
+// The committed assembly, stubs and tables must be what the avo generators
+// in _asm write now. The generators are a module of their own; running them
+// needs the go command and the module proxy (or a module cache that holds
+// avo).
 func TestGeneratedAssemblyIsFresh(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
+		t.Skip("skipped: the go command is not on PATH, so the avo generators cannot run")
 	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "trig_amd64.s"),
-		"-stubs", filepath.Join(tmp, "trig_stub_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = "_asm"
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm: %v\n%s", err, out)
-	}
-	for _, name := range []string{"trig_amd64.s", "trig_stub_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The first line names the command with its output paths.
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
-		}
+	for _, gen := range []struct {
+		dir   string
+		files [][2]string // generator flag, file written
+	}{
+		{"_asm", [][2]string{{"-out", "trig_amd64.s"}, {"-stubs", "trig_stub_amd64.go"}}},
+		{"_asm/simd", [][2]string{{"-out", "simd_amd64.s"}, {"-stubs", "simd_stub_amd64.go"}}},
+		{"_asm/explog", [][2]string{{"-out", "explog_amd64.s"}, {"-stubs", "explog_stub_amd64.go"}}},
+		{"_asm/gemm", [][2]string{{"-out", "gemm_amd64.s"}, {"-stubs", "gemm_stub_amd64.go"}}},
+		{"_asm/blas1", [][2]string{{"-out", "blas1_amd64.s"}, {"-stubs", "blas1_stub_amd64.go"}}},
+		{"_asm/convert", [][2]string{{"-out", "convert_amd64.s"}, {"-stubs", "convert_stub_amd64.go"}}},
+		{"_asm/intsimd", [][2]string{{"-out", "intsimd_amd64.s"}, {"-stubs", "intsimd_stub_amd64.go"}, {"-table", "intsimd_table_amd64.go"}}},
+	} {
+		t.Run(gen.dir, func(t *testing.T) {
+			tmp := t.TempDir()
+			args := []string{"run", "."}
+			for _, f := range gen.files {
+				args = append(args, f[0], filepath.Join(tmp, f[1]))
+			}
+			cmd := exec.Command(gobin, append(args, "-pkg", "kernels")...)
+			cmd.Dir = filepath.FromSlash(gen.dir)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("running the generator in kernels/%s: %v\n%s", gen.dir, err, out)
+			}
+			for _, f := range gen.files {
+				want, err := os.ReadFile(filepath.Join(tmp, f[1]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := os.ReadFile(f[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The first line names the command with its output paths.
+				if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
+					t.Errorf("%s is stale: run go generate ./kernels", f[1])
+				}
+			}
+		})
 	}
 }
 

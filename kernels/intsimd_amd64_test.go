@@ -3,10 +3,6 @@
 package kernels
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -63,36 +59,5 @@ func TestVxMul64NeedsDQ(t *testing.T) {
 	vxHasDQ = true
 	if vxLookup(vxMul, vkU64, 1).f == nil {
 		t.Error("no 64-bit product kernel with AVX-512DQ")
-	}
-}
-
-// The committed intsimd_amd64.s, its stubs and its table must be what the
-// generator in _asm/intsimd writes now (it needs the go command and avo in
-// the module cache or from the proxy).
-func TestGeneratedIntSIMDIsFresh(t *testing.T) {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("skipped: the go command is not on PATH, so the avo generator cannot run")
-	}
-	tmp := t.TempDir()
-	cmd := exec.Command(gobin, "run", ".", "-out", filepath.Join(tmp, "intsimd_amd64.s"),
-		"-stubs", filepath.Join(tmp, "intsimd_stub_amd64.go"),
-		"-table", filepath.Join(tmp, "intsimd_table_amd64.go"), "-pkg", "kernels")
-	cmd.Dir = filepath.Join("_asm", "intsimd")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("running the generator in kernels/_asm/intsimd: %v\n%s", err, out)
-	}
-	for _, name := range []string{"intsimd_amd64.s", "intsimd_stub_amd64.go", "intsimd_table_amd64.go"} {
-		want, err := os.ReadFile(filepath.Join(tmp, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(afterFirstLine(got), afterFirstLine(want)) {
-			t.Errorf("%s is stale: run go generate ./kernels", name)
-		}
 	}
 }

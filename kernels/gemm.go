@@ -172,19 +172,25 @@ func stridedMats[T gemmFloat](m, n, k int, a []T, aOff, aRow, aCol int, b []T, b
 // stridedMat checks that every element of the r×c matrix lies in d.
 func stridedMat[T gemmFloat](name string, d []T, off, rs, cs, r, c int) gemmMat[T] {
 	if r > 0 && c > 0 {
-		lo, hi := off, off
-		for _, s := range []int{(r - 1) * rs, (c - 1) * cs} {
-			if s < 0 {
-				lo += s
-			} else {
-				hi += s
-			}
-		}
-		if lo < 0 || hi >= len(d) {
+		if lo, hi := stridedSpan(off, rs, cs, r, c); lo < 0 || hi >= len(d) {
 			panic(fmt.Sprintf("kernels: gemm: the %d×%d matrix %s at offset %d, strides (%d, %d) reaches elements %d to %d of %d", r, c, name, off, rs, cs, lo, hi, len(d)))
 		}
 	}
 	return gemmMat[T]{d: d, off: off, rs: rs, cs: cs}
+}
+
+// stridedSpan returns the lowest and highest index that the r×c matrix
+// at off with strides rs and cs (r, c > 0) reaches.
+func stridedSpan(off, rs, cs, r, c int) (lo, hi int) {
+	lo, hi = off, off
+	for _, s := range []int{(r - 1) * rs, (c - 1) * cs} {
+		if s < 0 {
+			lo += s
+		} else {
+			hi += s
+		}
+	}
+	return lo, hi
 }
 
 // gemmBlocks returns the size of the k blocks: k cut into as few blocks

@@ -164,15 +164,7 @@ func checkComplexGemm(m, n, k, la, aOff, aRow, aCol, lb, bOff, bRow, bCol, lc, c
 		if r == 0 || c == 0 {
 			return
 		}
-		lo, hi := off, off
-		for _, s := range []int{(r - 1) * rs, (c - 1) * cs} {
-			if s < 0 {
-				lo += s
-			} else {
-				hi += s
-			}
-		}
-		if lo < 0 || hi >= l {
+		if lo, hi := stridedSpan(off, rs, cs, r, c); lo < 0 || hi >= l {
 			panic(fmt.Sprintf("kernels: complex gemm: the %d×%d matrix %s at offset %d, strides (%d, %d) reaches elements %d to %d of %d", r, c, name, off, rs, cs, lo, hi, l))
 		}
 	}

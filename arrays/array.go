@@ -36,6 +36,7 @@ func alloc(dev devices.Device, dt DType, shp []int) *Array {
 		dev = devices.CPU()
 	}
 	n := shape.Shape(shp).Size()
+	noteUse(dev)
 	buf, err := dev.Alloc(dt, n)
 	check("alloc", err)
 	return &Array{dt: dt, shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
@@ -56,6 +57,7 @@ func allocOut(dev devices.Device, dt DType, shp []int) *Array {
 			panic(shapeErr("alloc", "negative dimensions are not allowed", shp))
 		}
 	}
+	noteUse(dev)
 	buf, err := u.AllocUninit(dt, shape.Shape(shp).Size())
 	check("alloc", err)
 	return &Array{dt: dt, shape: append([]int{}, shp...), strides: shape.ContiguousStrides(shp), buf: buf}
@@ -215,6 +217,8 @@ func (a *Array) To(d devices.Device) *Array {
 	if d == a.Device() {
 		return a
 	}
+	noteUse(d)
+	noteUse(a.Device())
 	host := a.hostData()
 	buf, err := d.FromHost(host)
 	if err != nil {

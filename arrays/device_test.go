@@ -315,3 +315,24 @@ func TestCPUOperandsUntouched(t *testing.T) {
 		t.Error("Add on the fake device did not run on it")
 	}
 }
+
+// TestDevicesUsed checks that moving to a device and computing there is
+// recorded until ResetNotices, and that CPU work is not.
+func TestDevicesUsed(t *testing.T) {
+	ResetNotices()
+	defer ResetNotices()
+	x := Arange(6).Add(1)
+	if got := DevicesUsed(); got != nil {
+		t.Fatalf("after CPU work DevicesUsed() = %v, want nil", got)
+	}
+	dev := devicefake.New("fake-used")
+	g := x.To(dev)
+	ResetNotices()
+	if got := DevicesUsed(); got != nil {
+		t.Fatalf("after ResetNotices DevicesUsed() = %v, want nil", got)
+	}
+	g.Mul(2)
+	if got := DevicesUsed(); len(got) != 1 || got[0] != "fake-used" {
+		t.Fatalf("after an op on the fake device DevicesUsed() = %v, want [fake-used]", got)
+	}
+}

@@ -51,8 +51,10 @@ func SetNotice(fn func(msg string)) (previous func(msg string)) {
 }
 
 // ResetNotices forgets which notices have been given, so that each is
-// given again, once. The notebook's kernel calls it before each cell.
+// given again, once, and which devices were used (DevicesUsed). The
+// notebook's kernel calls it before each cell.
 func ResetNotices() {
+	resetUsed()
 	notices.Lock()
 	defer notices.Unlock()
 	clear(notices.seen)

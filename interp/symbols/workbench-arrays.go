@@ -69,6 +69,7 @@ func init() {
 		"CumulativeSum":     reflect.ValueOf(arrays.CumulativeSum),
 		"Density":           reflect.ValueOf(arrays.Density),
 		"Descending":        reflect.ValueOf(arrays.Descending),
+		"DevicesUsed":       reflect.ValueOf(arrays.DevicesUsed),
 		"Diff":              reflect.ValueOf(arrays.Diff),
 		"Divide":            reflect.ValueOf(arrays.Divide),
 		"Dtype":             reflect.ValueOf(arrays.Dtype),

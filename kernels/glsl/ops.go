@@ -24,7 +24,7 @@ var unaryFloat = map[kernels.UnaryOp]string{
 	kernels.Square: "a * a", kernels.Reciprocal: "1.0 / a",
 	kernels.Exp: "f_exp(a)", kernels.Expm1: "f_expm1(a)", kernels.Exp2: "exp2(a)",
 	kernels.Log: "f_log(a)", kernels.Log1p: "f_log1p(a)", kernels.Log2: "f_log2(a)", kernels.Log10: "f_log10(a)",
-	kernels.Sin: "sin(a)", kernels.Cos: "cos(a)", kernels.Tan: "tan(a)",
+	kernels.Sin: "f_sin(a)", kernels.Cos: "f_cos(a)", kernels.Tan: "f_tan(a)",
 	kernels.Asin: "f_asin(a)", kernels.Acos: "f_acos(a)", kernels.Atan: "f_atan(a)",
 	kernels.Sinh: "f_sinh(a)", kernels.Cosh: "f_cosh(a)", kernels.Tanh: "f_tanh(a)",
 	kernels.Asinh: "f_asinh(a)", kernels.Acosh: "f_acosh(a)", kernels.Atanh: "f_atanh(a)",

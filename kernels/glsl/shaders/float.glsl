@@ -80,17 +80,32 @@ float f_lognear1(float t) {
 	return 2.0 * s * (1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0)))));
 }
 
+// f_logsub is log(x) for subnormal x > 0, from x's bits: GLSL's log
+// misreads their exponent (llvmpipe's log(1e-39) is -87.9, not -89.8),
+// and GPUs that flush subnormals would see zero.
+float f_logsub(float x) {
+	return log(float(floatBitsToUint(x) & 0x7fffffu)) - 103.27892990343185; // 149 ln 2
+}
+
+bool f_issub(float x) {
+	uint b = floatBitsToUint(x);
+	return b != 0u && b < 0x800000u;
+}
+
 float f_log(float x) {
+	if (f_issub(x)) return f_logsub(x);
 	float t = x - 1.0;
 	return abs(t) < 0.25 ? f_lognear1(t) : log(x);
 }
 
 float f_log2(float x) {
+	if (f_issub(x)) return log2(float(floatBitsToUint(x) & 0x7fffffu)) - 149.0;
 	float t = x - 1.0;
 	return abs(t) < 0.25 ? f_lognear1(t) * 1.4426950408889634 : log2(x);
 }
 
 float f_log10(float x) {
+	if (f_issub(x)) return f_logsub(x) * 0.43429448190325183;
 	float t = x - 1.0;
 	return abs(t) < 0.25 ? f_lognear1(t) * 0.43429448190325183 : log2(x) * 0.30102999566398120;
 }
@@ -110,18 +125,29 @@ float f_expm1(float x) {
 	return um1 * x / f_log(u);
 }
 
+// f_halfexp is e^x / 2 for x > 0, finite up to x = 89.4 where e^x itself
+// overflows float32 (above 88.7): as (e^(x/2) / 2) e^(x/2) there.
+float f_halfexp(float x) {
+	if (x < 88.0) return 0.5 * f_exp(x);
+	float h = f_exp(0.5 * x);
+	return (0.5 * h) * h;
+}
+
 float f_sinh(float x) {
 	float ax = abs(x);
 	if (ax < 0.5) {
 		float x2 = x * x;
 		return x + x * x2 * (1.0 / 6.0 + x2 * (1.0 / 120.0 + x2 / 5040.0));
 	}
+	if (ax > 88.0) return f_copysign(f_halfexp(ax), x);
 	float e = f_exp(ax);
 	return f_copysign(0.5 * e - 0.5 / e, x);
 }
 
 float f_cosh(float x) {
-	float e = f_exp(abs(x));
+	float ax = abs(x);
+	if (ax > 88.0) return f_halfexp(ax);
+	float e = f_exp(ax);
 	return 0.5 * e + 0.5 / e;
 }
 
@@ -254,3 +280,145 @@ float f_acos(float x) {
 	return f_atan2(sqrt((1.0 - x) * (1.0 + x)), x);
 }
 
+
+// Sine, cosine and tangent with an exact argument reduction: GLSL's sin,
+// cos and tan have no stated precision (Mesa's llvmpipe returns ±1 for
+// |x| > 1e5, GPUs' hardware sine loses bits as |x| grows). Each reduces
+// |x| to r in [-pi/4, pi/4] and a quadrant q, x = q pi/2 + r, then
+// evaluates Cephes' sinf, cosf or tanf polynomial on r (below 2 ulps).
+//
+// The reduction is Payne and Hanek's, in 32-bit integers: the 24-bit
+// significand times 192 bits of 2/pi (f_twoOverPi) is a 224-bit product
+// from which the two integer bits (q mod 4) and 62 bits of fraction below
+// them are taken, at a place set by x's exponent; the fraction, times pi/2,
+// becomes r, rounded once. 62 bits leave more than 24 after the
+// cancellation of any float32 near a multiple of pi/2 (the closest, some
+// 2^-29 away, cancels 29).
+const uint f_twoOverPi[6] = uint[6](0xa2f9836eu, 0x4e441529u, 0xfc2757d1u, 0xf534ddc0u, 0xdb629599u, 0x3c439041u);
+
+// f_reduce returns r with |r| <= pi/4 and sets q so that |x| = q pi/2 + r
+// (q mod 4 is what matters), for finite |x| >= pi/4.
+float f_reduce(float ax, out uint q) {
+	uint bits = floatBitsToUint(ax);
+	int e = int(bits >> 23) - 127;                 // ax in [2^e, 2^(e+1))
+	uint ia = ((bits & 0x7fffffu) | 0x800000u) << 8; // ax = ia 2^(e-31)
+	// p = ia * W, W the 192-bit 2/pi (2/pi = W 2^-192), in 32-bit words
+	// from the least significant; p[7] stays zero.
+	uint p[8];
+	uint carry = 0u;
+	for (int j = 0; j < 6; j++) {
+		uint hi, lo;
+		umulExtended(ia, f_twoOverPi[5 - j], hi, lo);
+		uint c;
+		p[j] = uaddCarry(lo, carry, c);
+		carry = hi + c;
+	}
+	p[6] = carry;
+	p[7] = 0u;
+	// ax 2/pi = p 2^(e-223): the units bit of the product is bit 223-e of
+	// p; take the 64 bits from 161-e (two integer bits, 62 of fraction).
+	int low = 161 - e;
+	int w = low >> 5;
+	int s = low & 31;
+	uint vlo = p[w], vhi = p[w + 1];
+	if (s != 0) {
+		vlo = (vlo >> s) | (p[w + 1] << (32 - s));
+		vhi = (vhi >> s) | (p[w + 2] << (32 - s));
+	}
+	q = vhi >> 30;
+	// The fraction f in [0, 1) as the 64-bit fixed point (fh, fl) 2^-64.
+	uint fh = (vhi << 2) | (vlo >> 30);
+	uint fl = vlo << 2;
+	bool neg = false;
+	if (fh >= 0x80000000u) { // f >= 1/2: round q up, r = -(1 - f) pi/2
+		q += 1u;
+		neg = true;
+		fh = ~fh;
+		fl = 0u - fl;
+		if (fl == 0u) fh += 1u;
+	}
+	int ex = 0; // f = (fh, fl) 2^(ex-64), normalized below to fh >= 2^31
+	if (fh == 0u) {
+		fh = fl;
+		fl = 0u;
+		ex = -32;
+	}
+	if (fh == 0u) return 0.0;
+	int n = 31 - findMSB(fh);
+	if (n != 0) {
+		fh = (fh << n) | (fl >> (32 - n));
+		fl = fl << n;
+		ex -= n;
+	}
+	// r = f pi/2 = (fh 0xc90fdaa2) 2^(ex-63) (pi/2 = 0xc90fdaa2 2^-31), a
+	// 64-bit product (rh, rl) normalized so that rh is in [2^31, 2^32):
+	// then r = rh 2^(ex-31), in [2^ex, 2^(ex+1)).
+	uint rh, rl;
+	umulExtended(fh, 0xc90fdaa2u, rh, rl);
+	if (rh < 0x80000000u) {
+		rh = (rh << 1) | (rl >> 31);
+		rl = rl << 1;
+		ex -= 1;
+	}
+	// Round rh's 32 bits to 24 (rl's bits as sticky): the significand's
+	// leading bit adds one to the exponent field ex + 126, and a round-up
+	// that carries out of the significand reaches the exponent as it should.
+	uint rest = rh & 0xffu;
+	uint mant = rh >> 8;
+	if (rest > 0x80u || (rest == 0x80u && (rl != 0u || (mant & 1u) != 0u))) mant += 1u;
+	uint rbits = (uint(ex + 126) << 23) + mant;
+	float r = uintBitsToFloat(rbits);
+	return neg ? -r : r;
+}
+
+// f_sinpoly and f_cospoly are sin and cos on [-pi/4, pi/4] (Cephes).
+float f_sinpoly(float r) {
+	float z = r * r;
+	return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * r + r;
+}
+
+float f_cospoly(float r) {
+	float z = r * r;
+	return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+}
+
+float f_sin(float x) {
+	float ax = abs(x);
+	if (!(ax < F_INF)) return F_NAN; // the infinities and NaN
+	if (ax < 2.44140625e-4) return x; // |x| < 2^-12: sin x rounds to x
+	if (ax <= 0.78539816) return f_sinpoly(x);
+	uint q;
+	float r = f_reduce(ax, q);
+	float s = (q & 1u) == 0u ? f_sinpoly(r) : f_cospoly(r);
+	if ((q & 2u) != 0u) s = -s;
+	return x < 0.0 ? -s : s;
+}
+
+float f_cos(float x) {
+	float ax = abs(x);
+	if (!(ax < F_INF)) return F_NAN;
+	if (ax <= 0.78539816) return f_cospoly(ax);
+	uint q;
+	float r = f_reduce(ax, q);
+	float c = (q & 1u) == 0u ? f_cospoly(r) : f_sinpoly(r);
+	if (((q + 1u) & 2u) != 0u) c = -c;
+	return c;
+}
+
+// f_tanpoly is tan on [-pi/4, pi/4] (Cephes' tanf).
+float f_tanpoly(float r) {
+	float z = r * r;
+	return (((((9.38540185543e-3 * z + 3.11992232697e-3) * z + 2.44301354525e-2) * z + 5.34112807005e-2) * z + 1.33387994085e-1) * z + 3.33331568548e-1) * z * r + r;
+}
+
+float f_tan(float x) {
+	float ax = abs(x);
+	if (!(ax < F_INF)) return F_NAN;
+	if (ax < 2.44140625e-4) return x;
+	if (ax <= 0.78539816) return f_tanpoly(x);
+	uint q;
+	float r = f_reduce(ax, q);
+	float t = f_tanpoly(r);
+	if ((q & 1u) != 0u) t = -1.0 / t;
+	return x < 0.0 ? -t : t;
+}

@@ -27,6 +27,8 @@ type Device struct {
 	gl   *glThread
 	info devices.Info
 	fp64 bool
+	// feat are the features the shaders may use (fp64, int64).
+	feat glsl.Features
 	// maxBytes is the largest storage buffer that a shader may address.
 	maxBytes int64
 	// maxGroups is the most work groups of one dispatch along x and y.
@@ -161,6 +163,16 @@ func (d *Device) discover() error {
 			fp64 = "yes (GL_ARB_gpu_shader_fp64)"
 		}
 	}
+	d.feat.FP64 = d.fp64
+	int64s := "no (no GL_ARB_gpu_shader_int64)"
+	if exts["GL_ARB_gpu_shader_int64"] {
+		if err := d.selfTestInt64(); err != nil {
+			int64s = "no (GL_ARB_gpu_shader_int64 fails its test: " + err.Error() + ")"
+		} else {
+			d.feat.Int64 = true
+			int64s = "yes (GL_ARB_gpu_shader_int64)"
+		}
+	}
 	d.info = devices.Info{
 		Name: devices.GPUName, Kind: devices.KindGPU,
 		Description: fmt.Sprintf("%s, OpenGL %s", renderer, version),
@@ -176,6 +188,7 @@ func (d *Device) discover() error {
 			"max_shared_memory":          fmt.Sprint(geti(gl.MAX_COMPUTE_SHARED_MEMORY_SIZE)),
 			"max_storage_buffer_bytes":   fmt.Sprint(maxBlock),
 			"fp64":                       fp64,
+			"int64":                      int64s,
 			"work_group_size":            fmt.Sprint(glsl.WorkGroupSize),
 		},
 	}
@@ -202,6 +215,22 @@ func (d *Device) selfTest(double bool) error {
 	if err != nil {
 		return err
 	}
+	return d.runSelfTest(p, dt, in)
+}
+
+// selfTestInt64 runs the conversion of int64 to int32 (the low words)
+// on a few elements and checks the result, on the GL thread.
+func (d *Device) selfTestInt64() error {
+	p, err := glsl.Features{Int64: true}.Convert(dtype.Int32, dtype.Int64, false)
+	if err != nil {
+		return err
+	}
+	return d.runSelfTest(p, dtype.Int64, []int64{1<<40 + 1, -2<<40 - 2, 42 - 1<<62})
+}
+
+// runSelfTest runs the conversion p of the three elements in (of dtype dt)
+// to int32, and checks that they give 1, -2, 42 (in their low words).
+func (d *Device) runSelfTest(p glsl.Program, dt dtype.DType, in any) error {
 	a, err := d.newBufferGL(dt, 3, false, in)
 	if err != nil {
 		return err
@@ -729,7 +758,7 @@ func (d *Device) Copy(dst, src devices.View) error {
 		}
 	}
 	return d.elementwise(func(strided bool) (glsl.Program, error) {
-		return glsl.Convert(db.dt, sb.dt, d.fp64, strided)
+		return d.feat.Convert(db.dt, sb.dt, strided)
 	}, []*Buffer{db, sb}, dst, src)
 }
 
@@ -764,14 +793,14 @@ func (d *Device) Unary(op kernels.UnaryOp, dst, src devices.View) error {
 	if err != nil {
 		return err
 	}
-	if _, err := glsl.Unary(op, sb.dt, d.fp64, false); err != nil {
+	if _, err := d.feat.Unary(op, sb.dt, false); err != nil {
 		return err
 	}
 	if want := glsl.UnaryOut(op, sb.dt); db.dt != want {
 		return fmt.Errorf("gpu: %v of %v writes %v, not %v", op, sb.dt, want, db.dt)
 	}
 	return d.elementwise(func(strided bool) (glsl.Program, error) {
-		return glsl.Unary(op, sb.dt, d.fp64, strided)
+		return d.feat.Unary(op, sb.dt, strided)
 	}, []*Buffer{db, sb}, dst, src)
 }
 
@@ -792,14 +821,14 @@ func (d *Device) Binary(op kernels.BinaryOp, dst, a, b devices.View) error {
 	if ab.dt != bb.dt {
 		return fmt.Errorf("gpu: %v of %v and %v: the operands must have one dtype", op, ab.dt, bb.dt)
 	}
-	if _, err := glsl.Binary(op, ab.dt, d.fp64, false); err != nil {
+	if _, err := d.feat.Binary(op, ab.dt, false); err != nil {
 		return err
 	}
 	if want := glsl.BinaryOut(op, ab.dt); db.dt != want {
 		return fmt.Errorf("gpu: %v of %v writes %v, not %v", op, ab.dt, want, db.dt)
 	}
 	return d.elementwise(func(strided bool) (glsl.Program, error) {
-		return glsl.Binary(op, ab.dt, d.fp64, strided)
+		return d.feat.Binary(op, ab.dt, strided)
 	}, []*Buffer{db, ab, bb}, dst, a, b)
 }
 

@@ -71,7 +71,7 @@ func TestProbe(t *testing.T) {
 	}
 	info := d.Info()
 	for _, k := range []string{"vendor", "renderer", "gl_version", "glsl_version", "max_work_group_size",
-		"max_work_group_count", "max_storage_buffer_bytes", "fp64", "egl_platform"} {
+		"max_work_group_count", "max_storage_buffer_bytes", "fp64", "int64", "egl_platform"} {
 		if info.Details[k] == "" {
 			t.Errorf("Info().Details[%q] is empty", k)
 		}
@@ -85,7 +85,7 @@ func TestProbe(t *testing.T) {
 	}
 	info = d.Info()
 	t.Logf("%s", info.Description)
-	for _, k := range []string{"vendor", "renderer", "gl_version", "glsl_version", "egl_platform", "fp64",
+	for _, k := range []string{"vendor", "renderer", "gl_version", "glsl_version", "egl_platform", "fp64", "int64",
 		"max_work_group_size", "max_work_group_count", "max_work_group_invocations", "max_storage_buffer_bytes"} {
 		t.Logf("  %s: %s", k, info.Details[k])
 	}

@@ -116,6 +116,15 @@ func TestLayouts(t *testing.T) {
 			return dev.Copy(dst, a)
 		}},
 	}
+	if d.feat.Int64 {
+		cases = append(cases,
+			opCase{"multiply int64", dtype.Int64, dtype.Int64, func(dev devices.Device, dst, a, b devices.View) error {
+				return dev.Binary(kernels.Multiply, dst, a, b)
+			}},
+			opCase{"copy int64 to float32", dtype.Int64, dtype.Float32, func(dev devices.Device, dst, a, _ devices.View) error {
+				return dev.Copy(dst, a)
+			}})
+	}
 	if d.fp64 {
 		cases = append(cases,
 			opCase{"divide float64", dtype.Float64, dtype.Float64, func(dev devices.Device, dst, a, b devices.View) error {

@@ -110,6 +110,34 @@ func hostData(dt dtype.DType, n int, seed uint64) any {
 			}
 		}
 		return out
+	case dtype.Int64:
+		sp := []int64{0, 1, -1, 2, -2, 63, 64, 65, 31, 32, math.MaxInt64, math.MinInt64, 7, -7, 100, 1 << 40, -1 << 40}
+		out := make([]int64, n)
+		for i := range out {
+			switch {
+			case i < len(sp):
+				out[i] = sp[(i*5)%len(sp)]
+			case i%3 == 0:
+				out[i] = int64(r.Uint64())
+			default:
+				out[i] = int64(r.IntN(81)) - 40
+			}
+		}
+		return out
+	case dtype.Uint64:
+		sp := []uint64{0, 1, 2, 31, 32, 63, 64, 65, math.MaxUint64, 1 << 63, 1 << 32, 7, 100}
+		out := make([]uint64, n)
+		for i := range out {
+			switch {
+			case i < len(sp):
+				out[i] = sp[(i*3)%len(sp)]
+			case i%3 == 0:
+				out[i] = r.Uint64()
+			default:
+				out[i] = uint64(r.IntN(41))
+			}
+		}
+		return out
 	case dtype.Bool:
 		out := make([]bool, n)
 		for i := range out {
@@ -204,6 +232,20 @@ func mismatch(got, want any, tl tol, inputs ...any) (int, string) {
 				return i, fmt.Sprintf("got %v, want %v", g[i], w[i])
 			}
 		}
+	case []int64:
+		w := want.([]int64)
+		for i := range g {
+			if g[i] != w[i] {
+				return i, fmt.Sprintf("got %v, want %v", g[i], w[i])
+			}
+		}
+	case []uint64:
+		w := want.([]uint64)
+		for i := range g {
+			if g[i] != w[i] {
+				return i, fmt.Sprintf("got %v, want %v", g[i], w[i])
+			}
+		}
 	case []bool:
 		w := want.([]bool)
 		for i := range g {
@@ -271,7 +313,20 @@ func on(v devices.View, b devices.Buffer) devices.View {
 	return v
 }
 
-var computeTypes = []dtype.DType{dtype.Float32, dtype.Int32, dtype.Uint32, dtype.Bool, dtype.Float64}
+var computeTypes = []dtype.DType{dtype.Float32, dtype.Int32, dtype.Uint32, dtype.Bool, dtype.Float64, dtype.Int64, dtype.Uint64}
+
+// lacks reports whether d lacks the feature that dt's arithmetic needs
+// (fp64 for float64, GL_ARB_gpu_shader_int64 for int64 and uint64), so
+// that a test skips dt.
+func lacks(d *Device, dt dtype.DType) bool {
+	switch dt {
+	case dtype.Float64:
+		return !d.feat.FP64
+	case dtype.Int64, dtype.Uint64:
+		return !d.feat.Int64
+	}
+	return false
+}
 
 // TestUnaryOps runs every unary operation on every dtype that the GPU
 // computes with, against the CPU device on the same data: the same bits,
@@ -281,7 +336,7 @@ var computeTypes = []dtype.DType{dtype.Float32, dtype.Int32, dtype.Uint32, dtype
 func TestUnaryOps(t *testing.T) {
 	d := gpu(t)
 	for _, dt := range computeTypes {
-		if dt == dtype.Float64 && !d.fp64 {
+		if lacks(d, dt) {
 			continue
 		}
 		for _, n := range []int{1, 257, 1000} {
@@ -294,7 +349,7 @@ func TestUnaryOps(t *testing.T) {
 					if !errors.Is(gerr, devices.ErrNotImplemented) {
 						t.Errorf("%v of %v: %v", op, dt, gerr)
 					}
-					if _, err := glsl.Unary(op, dt, d.fp64, false); err == nil {
+					if _, err := d.feat.Unary(op, dt, false); err == nil {
 						t.Errorf("%v of %v: the GPU failed (%v) where glsl has a shader", op, dt, gerr)
 					}
 					continue
@@ -354,6 +409,10 @@ func elem(s any, i int) any {
 		return x[i]
 	case []uint32:
 		return x[i]
+	case []int64:
+		return x[i]
+	case []uint64:
+		return x[i]
 	case []bool:
 		return x[i]
 	}
@@ -406,7 +465,7 @@ func TestWithoutFloat64(t *testing.T) {
 func TestBinaryOps(t *testing.T) {
 	d := gpu(t)
 	for _, dt := range computeTypes {
-		if dt == dtype.Float64 && !d.fp64 {
+		if lacks(d, dt) {
 			continue
 		}
 		for _, n := range []int{2, 255, 1000} {
@@ -420,7 +479,7 @@ func TestBinaryOps(t *testing.T) {
 					if !errors.Is(gerr, devices.ErrNotImplemented) {
 						t.Errorf("%v of %v: %v", op, dt, gerr)
 					}
-					if _, err := glsl.Binary(op, dt, d.fp64, false); err == nil {
+					if _, err := d.feat.Binary(op, dt, false); err == nil {
 						t.Errorf("%v of %v: the GPU failed (%v) where glsl has a shader", op, dt, gerr)
 					}
 					continue
@@ -447,5 +506,62 @@ func TestBinaryOps(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestConvert converts between every pair of dtypes the GPU computes
+// with (float32, float64, int32, uint32, int64, uint64, bool, as this GPU
+// has them), against the CPU device: the same values, including NaN,
+// infinities and values out of the target's range (the smallest integer,
+// as on the CPU), negative values to unsigned types (wrapping) and wide
+// integers to narrow ones (their low bits).
+func TestConvert(t *testing.T) {
+	d := gpu(t)
+	for _, from := range computeTypes {
+		for _, to := range computeTypes {
+			if lacks(d, from) || lacks(d, to) {
+				continue
+			}
+			for _, n := range []int{1, 1000} {
+				src := newPair(t, d, hostData(from, n, 5))
+				dst := allocPair(t, d, to, n)
+				if err := d.Copy(vec(dst.gpu), vec(src.gpu)); err != nil {
+					t.Errorf("%v to %v: %v", from, to, err)
+					continue
+				}
+				if err := devices.CPU().Copy(vec(dst.cpu), vec(src.cpu)); err != nil {
+					t.Fatalf("%v to %v on the CPU: %v", from, to, err)
+				}
+				want, got := dst.host(t)
+				x, _ := src.host(t)
+				if i, msg := mismatch(got, want, tol{}); i >= 0 {
+					t.Errorf("%v to %v (%d elements): element %d (%v): %s", from, to, n, i, elem(x, i), msg)
+				}
+			}
+		}
+	}
+}
+
+// TestWithoutInt64 checks a GPU without GL_ARB_gpu_shader_int64: int64
+// arithmetic and conversions are not implemented (the CPU takes them),
+// and copies of the same dtype still work.
+func TestWithoutInt64(t *testing.T) {
+	g := gpu(t)
+	d := withoutFloat64(g)
+	d.fp64, d.feat.FP64 = g.fp64, g.feat.FP64
+	a := newPair(t, d, []int64{1, -2, 3})
+	out := allocPair(t, d, dtype.Int64, 3)
+	if err := d.Binary(kernels.Add, vec(out.gpu), vec(a.gpu), vec(a.gpu)); !errors.Is(err, devices.ErrNotImplemented) {
+		t.Errorf("int64 add without int64: %v", err)
+	}
+	f := allocPair(t, d, dtype.Float32, 3)
+	if err := d.Copy(vec(f.gpu), vec(a.gpu)); !errors.Is(err, devices.ErrNotImplemented) {
+		t.Errorf("int64 to float32 without int64: %v", err)
+	}
+	if err := d.Copy(devices.View{Buf: out.gpu, Shape: []int{3}, Strides: []int{-1}, Offset: 2}, vec(a.gpu)); err != nil {
+		t.Errorf("int64 copy without int64: %v", err)
+	}
+	if _, got := out.host(t); fmt.Sprint(got) != "[3 -2 1]" {
+		t.Errorf("reversed int64 copy without int64: %v", got)
 	}
 }

@@ -38,7 +38,7 @@ func (d *Device) Reduce(op kernels.ReduceOp, dst, src devices.View, axes []bool)
 	if len(axes) != len(src.Shape) || len(dst.Shape) != len(src.Shape) || len(dst.Strides) != len(src.Shape) {
 		return fmt.Errorf("gpu: Reduce of shape %v over axes %v into a view of shape %v", src.Shape, axes, dst.Shape)
 	}
-	if _, err := glsl.Reduce(op, sb.dt, d.fp64, glsl.Serial); err != nil {
+	if _, err := d.feat.Reduce(op, sb.dt, glsl.Serial); err != nil {
 		return err
 	}
 	// The destination as a view: reduced axes have stride 0.
@@ -80,7 +80,7 @@ func (d *Device) Reduce(op kernels.ReduceOp, dst, src devices.View, axes []bool)
 		"u_rndim": {int32(len(rshape))}, "u_rshape": ints32(rshape), "u_rin": ints32(rst[0]),
 		"u_inoff": {int32(src.Offset)}, "u_outoff": {int32(dst.Offset)},
 	}
-	gen := func(stage glsl.ReduceStage) (glsl.Program, error) { return glsl.Reduce(op, sb.dt, d.fp64, stage) }
+	gen := func(stage glsl.ReduceStage) (glsl.Program, error) { return d.feat.Reduce(op, sb.dt, stage) }
 	if k <= serialMaxK || m >= serialManyM && k <= serialManyMaxK {
 		p, err := gen(glsl.Serial)
 		if err != nil {
@@ -145,7 +145,7 @@ func (d *Device) Cumulative(op kernels.ReduceOp, dst, src devices.View, axis int
 	if db.dt != sb.dt {
 		return fmt.Errorf("gpu: cumulative %v of %v into %v: the result has the source's dtype", op, sb.dt, db.dt)
 	}
-	if _, err := glsl.Scan(op, sb.dt, d.fp64, glsl.ScanSerial); err != nil {
+	if _, err := d.feat.Scan(op, sb.dt, glsl.ScanSerial); err != nil {
 		return err
 	}
 	if axis < 0 || axis >= len(src.Shape) || len(dst.Shape) != len(src.Shape) {
@@ -177,7 +177,7 @@ func (d *Device) scan(op kernels.ReduceOp, db, sb *Buffer, lshape, lsrc, ldst []
 		"u_lsrc": ints32(lsrc), "u_ldst": ints32(ldst), "u_ksrc": {int32(ksrc)}, "u_kdst": {int32(kdst)},
 		"u_soff": {int32(soff)}, "u_doff": {int32(doff)},
 	}
-	gen := func(ph glsl.ScanPhase) (glsl.Program, error) { return glsl.Scan(op, sb.dt, d.fp64, ph) }
+	gen := func(ph glsl.ScanPhase) (glsl.Program, error) { return d.feat.Scan(op, sb.dt, ph) }
 	if k <= scanSerialMaxK {
 		p, err := gen(glsl.ScanSerial)
 		if err != nil {

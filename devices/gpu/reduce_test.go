@@ -189,7 +189,7 @@ func closeTo(got, want, mag, rel float64) bool {
 func TestReduce(t *testing.T) {
 	d := gpu(t)
 	for _, dt := range computeTypes {
-		if dt == dtype.Float64 && !d.fp64 {
+		if lacks(d, dt) {
 			continue
 		}
 		for _, op := range []kernels.ReduceOp{kernels.ReduceSum, kernels.ReduceProd, kernels.ReduceMin, kernels.ReduceMax, kernels.ReduceAll, kernels.ReduceAny} {
@@ -331,7 +331,7 @@ func TestCumulative(t *testing.T) {
 		cases = append(cases, cc{[]int{3, 1000}, l}, cc{[]int{5000, 300}, l}, cc{[]int{2, 70000}, l}, cc{[]int{4, 50, 33}, l})
 	}
 	for _, dt := range computeTypes {
-		if dt == dtype.Float64 && !d.fp64 {
+		if lacks(d, dt) {
 			continue
 		}
 		for _, op := range []kernels.ReduceOp{kernels.ReduceSum, kernels.ReduceProd} {

@@ -48,9 +48,25 @@ const (
 	Words1
 	Words2
 	Words4
+	Int64
+	Uint64
 )
 
-var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4"}
+var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4", "int64_t", "uint64_t"}
+
+// Features are what a GPU can compute beyond OpenGL 4.3's core: its
+// methods return the shaders for such a GPU.
+type Features struct {
+	// FP64: double-precision arithmetic (core since OpenGL 4.0, optional
+	// in practice), for float64.
+	FP64 bool
+	// Int64: GL_ARB_gpu_shader_int64, for int64 and uint64.
+	Int64 bool
+}
+
+// int64Extension is the directive that shaders computing with int64_t
+// or uint64_t start with.
+const int64Extension = "#extension GL_ARB_gpu_shader_int64 : require\n"
 
 // GLSL returns the GLSL name of the type.
 func (t Type) GLSL() string { return typeNames[t] }
@@ -58,7 +74,7 @@ func (t Type) GLSL() string { return typeNames[t] }
 // words is the number of 32-bit words of one element.
 func (t Type) words() int {
 	switch t {
-	case Double, Words2:
+	case Double, Words2, Int64, Uint64:
 		return 2
 	case Words4:
 		return 4
@@ -89,7 +105,22 @@ func ElemBytes(dt dtype.DType) int {
 // kernels.ErrNotImplemented. fp64 says whether the GPU has double
 // precision.
 func Compute(dt dtype.DType, fp64 bool) (Type, error) {
+	return Features{FP64: fp64}.Compute(dt)
+}
+
+// Compute returns the type a shader computes dt with on a GPU with
+// features f, or an error matching kernels.ErrNotImplemented.
+func (f Features) Compute(dt dtype.DType) (Type, error) {
+	fp64 := f.FP64
 	switch dt {
+	case dtype.Int64, dtype.Uint64:
+		if f.Int64 {
+			if dt == dtype.Int64 {
+				return Int64, nil
+			}
+			return Uint64, nil
+		}
+		return None, notImpl(dt.String()+" arithmetic", "this GPU has no GL_ARB_gpu_shader_int64")
 	case dtype.Float32:
 		return Float, nil
 	case dtype.Int32:
@@ -104,7 +135,7 @@ func Compute(dt dtype.DType, fp64 bool) (Type, error) {
 		}
 		return None, notImpl("float64 arithmetic", "this GPU has no GL_ARB_gpu_shader_fp64")
 	}
-	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with float32, float64, int32, uint32 and bool only")
+	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with float32, float64, int32, uint32, int64, uint64 and bool only")
 }
 
 // Raw returns the word type that moves elements of dt unchanged, or an
@@ -161,6 +192,10 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "return packDouble2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]));", w)
 		case Words2:
 			fmt.Fprintf(&b, "return uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]);", w)
+		case Int64:
+			fmt.Fprintf(&b, "return int64_t(packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1])));", w)
+		case Uint64:
+			fmt.Fprintf(&b, "return packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]));", w)
 		case Words4:
 			fmt.Fprintf(&b, "return uvec4(%[1]s[4 * i], %[1]s[4 * i + 1], %[1]s[4 * i + 2], %[1]s[4 * i + 3]);", w)
 		}
@@ -181,6 +216,8 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "uvec2 u = unpackDouble2x32(v); %[1]s[2 * i] = u.x; %[1]s[2 * i + 1] = u.y;", w)
 		case Words2:
 			fmt.Fprintf(&b, "%[1]s[2 * i] = v.x; %[1]s[2 * i + 1] = v.y;", w)
+		case Int64, Uint64:
+			fmt.Fprintf(&b, "uvec2 u = unpackUint2x32(uint64_t(v)); %[1]s[2 * i] = u.x; %[1]s[2 * i + 1] = u.y;", w)
 		case Words4:
 			fmt.Fprintf(&b, "%[1]s[4 * i] = v.x; %[1]s[4 * i + 1] = v.y; %[1]s[4 * i + 2] = v.z; %[1]s[4 * i + 3] = v.w;", w)
 		}
@@ -198,6 +235,8 @@ func helpers(t Type) string {
 		return file("double.glsl")
 	case Int, Uint:
 		return file("int.glsl")
+	case Int64, Uint64:
+		return file("int64.glsl")
 	}
 	return ""
 }
@@ -231,7 +270,11 @@ func render(file string, p params) Program {
 	if err := templates.ExecuteTemplate(&b, file, p); err != nil {
 		panic(fmt.Sprintf("glsl: template %s for %s: %v", file, p.Name, err)) // a bug in the embedded files
 	}
-	return Program{Name: p.Name, Source: b.String()}
+	src := b.String()
+	if strings.Contains(src, "int64_t") {
+		src = strings.Replace(src, "#version 430\n", "#version 430\n"+int64Extension, 1)
+	}
+	return Program{Name: p.Name, Source: src}
 }
 
 func layoutName(strided bool) string {
@@ -265,6 +308,12 @@ func elementwise(name string, in, out Type, binary, strided bool, expr string) P
 // selects the shader for views of up to MaxDims axes; otherwise all views
 // are one axis.
 func Convert(dst, src dtype.DType, fp64, strided bool) (Program, error) {
+	return Features{FP64: fp64}.Convert(dst, src, strided)
+}
+
+// Convert is the package's Convert on a GPU with features f: with Int64,
+// conversions to and from int64 and uint64 too.
+func (f Features) Convert(dst, src dtype.DType, strided bool) (Program, error) {
 	name := fmt.Sprintf("copy %v->%v", src, dst)
 	if dst == src {
 		t, err := Raw(dst)
@@ -273,49 +322,76 @@ func Convert(dst, src dtype.DType, fp64, strided bool) (Program, error) {
 		}
 		return elementwise(name, t, t, false, strided, "a"), nil
 	}
-	in, err := Compute(src, fp64)
+	in, err := f.Compute(src)
 	if err != nil {
 		return Program{}, err
 	}
-	out, err := Compute(dst, fp64)
+	out, err := f.Compute(dst)
 	if err != nil {
 		return Program{}, err
 	}
-	var expr string
+	expr := convertExpr(out, in)
+	return elementwise(name, in, out, false, strided, expr), nil
+}
+
+// Float to int64 as the CPU converts: NaN and values out of range give the
+// smallest int64 (as on x86); float to uint64 wraps negative values
+// through int64, as NumPy does on x86. The float literals are 2^63 and
+// 2^64, exact in float32 and float64.
+const (
+	floatToInt64   = "((a >= -9223372036854775808.0 && a < 9223372036854775808.0) ? int64_t(a) : int64_t(0x8000000000000000ul))"
+	floatToUint64  = "((a >= 0.0 && a < 18446744073709551616.0) ? uint64_t(a) : uint64_t(" + floatToInt64 + "))"
+	doubleToInt64  = "((a >= -9223372036854775808.0LF && a < 9223372036854775808.0LF) ? int64_t(a) : int64_t(0x8000000000000000ul))"
+	doubleToUint64 = "((a >= 0.0LF && a < 18446744073709551616.0LF) ? uint64_t(a) : uint64_t(" + doubleToInt64 + "))"
+)
+
+// convertExpr is the GLSL expression of a (of type in) converted to out.
+func convertExpr(out, in Type) string {
 	switch out {
 	case Bool:
-		switch in {
-		case Float:
-			expr = "a != 0.0"
-		case Double:
-			expr = "a != 0.0LF"
-		case Int:
-			expr = "a != 0"
-		case Uint:
-			expr = "a != 0u"
-		}
+		return map[Type]string{Float: "a != 0.0", Double: "a != 0.0LF", Int: "a != 0", Uint: "a != 0u", Int64: "a != 0l", Uint64: "a != 0ul"}[in]
 	case Int:
 		switch in {
 		case Float:
-			expr = "f_toint(a)"
+			return "f_toint(a)"
 		case Double:
-			expr = "d_toint(a)"
-		default:
-			expr = "int(a)" // bool: 0 or 1; uint: wraps
+			return "d_toint(a)"
 		}
+		return "int(a)" // bool: 0 or 1; the other integers wrap
 	case Uint:
 		switch in {
 		case Float:
-			expr = "f_touint(a)"
+			return "f_touint(a)"
 		case Double:
-			expr = "d_touint(a)"
-		default:
-			expr = "uint(a)"
+			return "d_touint(a)"
 		}
+		return "uint(a)"
+	case Int64:
+		switch in {
+		case Float:
+			return floatToInt64
+		case Double:
+			return doubleToInt64
+		case Bool:
+			return "(a ? 1l : 0l)"
+		}
+		return "int64_t(a)" // int32 extends its sign, uint32 and uint64 keep their bits
+	case Uint64:
+		switch in {
+		case Float:
+			return floatToUint64
+		case Double:
+			return doubleToUint64
+		case Bool:
+			return "(a ? 1ul : 0ul)"
+		case Int:
+			return "uint64_t(int64_t(a))"
+		}
+		return "uint64_t(a)"
 	case Float:
-		expr = "float(a)"
+		return "float(a)"
 	case Double:
-		expr = "double(a)"
+		return "double(a)"
 	}
-	return elementwise(name, in, out, false, strided, expr), nil
+	return ""
 }

@@ -61,6 +61,24 @@ var unaryUint = map[kernels.UnaryOp]string{
 	kernels.LogicalNot: "a == 0u",
 }
 
+var unaryInt64 = map[kernels.UnaryOp]string{
+	kernels.Positive: "a", kernels.Real: "a", kernels.Conj: "a", kernels.Imag: "0l",
+	kernels.Floor: "a", kernels.Ceil: "a", kernels.Trunc: "a", kernels.Round: "a",
+	kernels.Negative: "-a", kernels.Abs: "(a < 0l ? -a : a)", kernels.Square: "a * a",
+	kernels.Sign: "l_sign(a)", kernels.BitwiseInvert: "~a",
+	kernels.Signbit: "a < 0l", kernels.IsNaN: "false", kernels.IsInf: "false", kernels.IsFinite: "true",
+	kernels.LogicalNot: "a == 0l",
+}
+
+var unaryUint64 = map[kernels.UnaryOp]string{
+	kernels.Positive: "a", kernels.Real: "a", kernels.Conj: "a", kernels.Imag: "0ul", kernels.Abs: "a",
+	kernels.Floor: "a", kernels.Ceil: "a", kernels.Trunc: "a", kernels.Round: "a",
+	kernels.Negative: "0ul - a", kernels.Square: "a * a",
+	kernels.Sign: "(a > 0ul ? 1ul : 0ul)", kernels.BitwiseInvert: "~a",
+	kernels.Signbit: "false", kernels.IsNaN: "false", kernels.IsInf: "false", kernels.IsFinite: "true",
+	kernels.LogicalNot: "a == 0ul",
+}
+
 var unaryBool = map[kernels.UnaryOp]string{
 	kernels.LogicalNot: "!a", kernels.BitwiseInvert: "!a",
 	kernels.Positive: "a", kernels.Abs: "a", kernels.Floor: "a", kernels.Ceil: "a", kernels.Trunc: "a",
@@ -82,11 +100,17 @@ func UnaryOut(op kernels.UnaryOp, in dtype.DType) dtype.DType {
 // dtype in (dst's dtype is UnaryOut(op, in)). Operations and dtypes that
 // GLSL cannot compute give an error matching kernels.ErrNotImplemented.
 func Unary(op kernels.UnaryOp, in dtype.DType, fp64, strided bool) (Program, error) {
-	t, err := Compute(in, fp64)
+	return Features{FP64: fp64}.Unary(op, in, strided)
+}
+
+// Unary is the package's Unary on a GPU with features f.
+func (f Features) Unary(op kernels.UnaryOp, in dtype.DType, strided bool) (Program, error) {
+	t, err := f.Compute(in)
 	if err != nil {
 		return Program{}, err
 	}
-	table := map[Type]map[kernels.UnaryOp]string{Float: unaryFloat, Double: unaryDouble, Int: unaryInt, Uint: unaryUint, Bool: unaryBool}[t]
+	table := map[Type]map[kernels.UnaryOp]string{Float: unaryFloat, Double: unaryDouble, Int: unaryInt, Uint: unaryUint,
+		Int64: unaryInt64, Uint64: unaryUint64, Bool: unaryBool}[t]
 	expr, ok := table[op]
 	if !ok {
 		why := "not defined for " + in.String()
@@ -130,6 +154,22 @@ var binaryUint = map[kernels.BinaryOp]string{
 	kernels.BitwiseLeftShift: "u_shl(a, b)", kernels.BitwiseRightShift: "u_shr(a, b)",
 }
 
+var binaryInt64 = map[kernels.BinaryOp]string{
+	kernels.Add: "a + b", kernels.Subtract: "a - b", kernels.Multiply: "a * b",
+	kernels.FloorDivide: "l_floordiv(a, b)", kernels.Remainder: "l_remainder(a, b)",
+	kernels.Maximum: "l_max(a, b)", kernels.Minimum: "l_min(a, b)",
+	kernels.BitwiseAnd: "a & b", kernels.BitwiseOr: "a | b", kernels.BitwiseXor: "a ^ b",
+	kernels.BitwiseLeftShift: "l_shl(a, b)", kernels.BitwiseRightShift: "l_shr(a, b)",
+}
+
+var binaryUint64 = map[kernels.BinaryOp]string{
+	kernels.Add: "a + b", kernels.Subtract: "a - b", kernels.Multiply: "a * b",
+	kernels.FloorDivide: "ul_floordiv(a, b)", kernels.Remainder: "ul_remainder(a, b)", kernels.Pow: "ul_pow(a, b)",
+	kernels.Maximum: "ul_max(a, b)", kernels.Minimum: "ul_min(a, b)",
+	kernels.BitwiseAnd: "a & b", kernels.BitwiseOr: "a | b", kernels.BitwiseXor: "a ^ b",
+	kernels.BitwiseLeftShift: "ul_shl(a, b)", kernels.BitwiseRightShift: "ul_shr(a, b)",
+}
+
 var binaryBool = map[kernels.BinaryOp]string{
 	kernels.Add: "a || b", kernels.BitwiseOr: "a || b", kernels.Maximum: "a || b",
 	kernels.Multiply: "a && b", kernels.BitwiseAnd: "a && b", kernels.Minimum: "a && b",
@@ -158,7 +198,13 @@ func BinaryOut(op kernels.BinaryOp, in dtype.DType) dtype.DType {
 // that GLSL cannot compute give an error matching
 // kernels.ErrNotImplemented.
 func Binary(op kernels.BinaryOp, in dtype.DType, fp64, strided bool) (Program, error) {
-	t, err := Compute(in, fp64)
+	return Features{FP64: fp64}.Binary(op, in, strided)
+}
+
+// Binary is the package's Binary on a GPU with features f.
+func (f Features) Binary(op kernels.BinaryOp, in dtype.DType, strided bool) (Program, error) {
+	fp64 := f.FP64
+	t, err := f.Compute(in)
 	if err != nil {
 		return Program{}, err
 	}
@@ -170,7 +216,8 @@ func Binary(op kernels.BinaryOp, in dtype.DType, fp64, strided bool) (Program, e
 	case op.IsComparison():
 		expr, ok = comparisons[op]
 	default:
-		table := map[Type]map[kernels.BinaryOp]string{Float: binaryFloat, Double: binaryDouble, Int: binaryInt, Uint: binaryUint}[t]
+		table := map[Type]map[kernels.BinaryOp]string{Float: binaryFloat, Double: binaryDouble, Int: binaryInt, Uint: binaryUint,
+			Int64: binaryInt64, Uint64: binaryUint64}[t]
 		expr, ok = table[op]
 	}
 	if !ok {
@@ -178,7 +225,7 @@ func Binary(op kernels.BinaryOp, in dtype.DType, fp64, strided bool) (Program, e
 		switch {
 		case t == Double:
 			why = "float64 has arithmetic, comparisons, maximum, minimum and copysign only"
-		case t == Int && op == kernels.Pow:
+		case (t == Int || t == Int64) && op == kernels.Pow:
 			why = "a negative exponent is an error that a shader cannot report"
 		}
 		return Program{}, notImpl(op.String()+" of "+in.String(), why)
@@ -267,6 +314,28 @@ func reduceExpr(op kernels.ReduceOp, t Type) (combine, identity string, ok bool)
 		case kernels.ReduceMax:
 			return "max(acc, x)", "0u", true
 		}
+	case Int64:
+		switch op {
+		case kernels.ReduceSum:
+			return "acc + x", "0l", true
+		case kernels.ReduceProd:
+			return "acc * x", "1l", true
+		case kernels.ReduceMin:
+			return "l_min(acc, x)", "int64_t(0x7ffffffffffffffful)", true
+		case kernels.ReduceMax:
+			return "l_max(acc, x)", "int64_t(0x8000000000000000ul)", true
+		}
+	case Uint64:
+		switch op {
+		case kernels.ReduceSum:
+			return "acc + x", "0ul", true
+		case kernels.ReduceProd:
+			return "acc * x", "1ul", true
+		case kernels.ReduceMin:
+			return "ul_min(acc, x)", "0xfffffffffffffffful", true
+		case kernels.ReduceMax:
+			return "ul_max(acc, x)", "0ul", true
+		}
 	}
 	return "", "", false
 }
@@ -275,7 +344,12 @@ func reduceExpr(op kernels.ReduceOp, t Type) (combine, identity string, ok bool)
 // of dtype dt (the result has the same dtype). Bool reduces with all
 // (prod, min) and any (sum, max), as the CPU does.
 func Reduce(op kernels.ReduceOp, dt dtype.DType, fp64 bool, stage ReduceStage) (Program, error) {
-	t, err := Compute(dt, fp64)
+	return Features{FP64: fp64}.Reduce(op, dt, stage)
+}
+
+// Reduce is the package's Reduce on a GPU with features f.
+func (f Features) Reduce(op kernels.ReduceOp, dt dtype.DType, stage ReduceStage) (Program, error) {
+	t, err := f.Compute(dt)
 	if err != nil {
 		return Program{}, err
 	}
@@ -306,10 +380,15 @@ const (
 // or product (ReduceProd) of elements of dtype dt. Bool has none, as on
 // the CPU.
 func Scan(op kernels.ReduceOp, dt dtype.DType, fp64 bool, phase ScanPhase) (Program, error) {
+	return Features{FP64: fp64}.Scan(op, dt, phase)
+}
+
+// Scan is the package's Scan on a GPU with features f.
+func (f Features) Scan(op kernels.ReduceOp, dt dtype.DType, phase ScanPhase) (Program, error) {
 	if dt == dtype.Bool || (op != kernels.ReduceSum && op != kernels.ReduceProd) {
 		return Program{}, notImpl("cumulative "+op.String()+" of "+dt.String(), "not defined for "+dt.String())
 	}
-	t, err := Compute(dt, fp64)
+	t, err := f.Compute(dt)
 	if err != nil {
 		return Program{}, err
 	}

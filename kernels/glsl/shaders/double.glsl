@@ -47,7 +47,12 @@ int d_toint(double x) {
 	return int(x);
 }
 
+// Float to uint32 as the CPU (Go on amd64) converts: through int64, so
+// the low 32 bits of the truncated value (negative values wrap), and 0
+// for NaN and values beyond int64's range.
 uint d_touint(double x) {
 	if (x >= 0.0LF && x < 4294967296.0LF) return uint(x);
-	return uint(d_toint(x));
+	if (!(x >= -9223372036854775808.0LF && x < 9223372036854775808.0LF)) return 0u;
+	double t = trunc(x);
+	return uint(t - 4294967296.0LF * floor(t / 4294967296.0LF));
 }

@@ -263,9 +263,16 @@ int f_toint(float x) {
 	return int(x);
 }
 
+// Float to uint32 as the CPU (Go on amd64) converts: through int64, so
+// the low 32 bits of the truncated value (negative values wrap), and 0
+// for NaN and values beyond int64's range. Beyond ±2^31 (multiples of
+// 2^8), t mod 2^32 is exact in float32.
 uint f_touint(float x) {
 	if (x >= 0.0 && x < 4294967296.0) return uint(x);
-	return uint(f_toint(x));
+	if (x < 0.0 && x >= -2147483648.0) return uint(int(x));
+	if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return 0u;
+	float t = trunc(x);
+	return uint(t - 4294967296.0 * floor(t / 4294967296.0));
 }
 
 // asin and acos through atan2, far more accurate than GLSL's asin and
@@ -300,7 +307,7 @@ const uint f_twoOverPi[6] = uint[6](0xa2f9836eu, 0x4e441529u, 0xfc2757d1u, 0xf53
 // (q mod 4 is what matters), for finite |x| >= pi/4.
 float f_reduce(float ax, out uint q) {
 	uint bits = floatBitsToUint(ax);
-	int e = int(bits >> 23) - 127;                 // ax in [2^e, 2^(e+1))
+	int e = int(bits >> 23) - 127;                   // 2^e <= ax < 2^(e+1)
 	uint ia = ((bits & 0x7fffffu) | 0x800000u) << 8; // ax = ia 2^(e-31)
 	// p = ia * W, W the 192-bit 2/pi (2/pi = W 2^-192), in 32-bit words
 	// from the least significant; p[7] stays zero.
@@ -326,7 +333,7 @@ float f_reduce(float ax, out uint q) {
 		vhi = (vhi >> s) | (p[w + 2] << (32 - s));
 	}
 	q = vhi >> 30;
-	// The fraction f in [0, 1) as the 64-bit fixed point (fh, fl) 2^-64.
+	// The fraction 0 <= f < 1 as the 64-bit fixed point (fh, fl) 2^-64.
 	uint fh = (vhi << 2) | (vlo >> 30);
 	uint fl = vlo << 2;
 	bool neg = false;
@@ -351,8 +358,8 @@ float f_reduce(float ax, out uint q) {
 		ex -= n;
 	}
 	// r = f pi/2 = (fh 0xc90fdaa2) 2^(ex-63) (pi/2 = 0xc90fdaa2 2^-31), a
-	// 64-bit product (rh, rl) normalized so that rh is in [2^31, 2^32):
-	// then r = rh 2^(ex-31), in [2^ex, 2^(ex+1)).
+	// 64-bit product (rh, rl) normalized so that 2^31 <= rh < 2^32: then
+	// r = rh 2^(ex-31), 2^ex <= r < 2^(ex+1).
 	uint rh, rl;
 	umulExtended(fh, 0xc90fdaa2u, rh, rl);
 	if (rh < 0x80000000u) {

@@ -23,9 +23,10 @@
 // All dtypes can be stored and copied unchanged (Copy of the same dtype
 // moves whole words; the byte-sized ones cannot be gathered in a shader
 // and are left to the device), but arithmetic exists only for float32,
-// int32, uint32, bool and, where the GPU has GL_ARB_gpu_shader_fp64,
-// float64. Everything else gives an error matching kernels.ErrNotImplemented,
-// so that callers fall back to the CPU.
+// int32, uint32, bool and, where the GPU has them (Features), float64
+// (GL_ARB_gpu_shader_fp64) and int64 and uint64 (GL_ARB_gpu_shader_int64,
+// enabled in the shaders that use it). Everything else gives an error
+// matching kernels.ErrNotImplemented, so that callers fall back to the CPU.
 //
 // # Precision
 //
@@ -35,12 +36,16 @@
 // IEEE-conforming GPUs (GLSL allows 2.5 ulp for float32 division; Mesa's
 // llvmpipe is exact). The float32 transcendentals are written here (exp
 // with Cody and Waite's reduction, atan after Cephes, asin and acos
-// through atan2, logarithms near 1 by series, pow through float64 where
-// the GPU has it) on top of GLSL's exp, exp2, log, log2, sin, cos and
-// tan, whose precision GLSL leaves to the implementation. On llvmpipe they
-// come within 4 ulps of the CPU's correctly rounded results (sin, cos and
-// tan: or within 2e-6, for |x| up to 1e5; beyond that GLSL's range
-// reduction fails), pow within 1 ulp with float64 and 160 ulps without;
+// through atan2, logarithms near 1 by series and of subnormals from their
+// bits, pow through float64 where the GPU has it; sin, cos and tan whole,
+// with Payne and Hanek's exact argument reduction in integers and
+// Cephes' polynomials) on top of GLSL's exp, exp2, log and log2,
+// whose precision GLSL leaves to the implementation. On llvmpipe they come
+// within 4 ulps of the CPU's correctly rounded results over the whole
+// float32 range (sin and cos within 2, tan 2 to 4; 8 for expm1, tanh and
+// the inverse hyperbolics), pow within 1 ulp with float64 and 160 ulps
+// without, logaddexp within 4 ulps of its larger operand (as NumPy's
+// float32 formula);
 // results below the smallest normal float32 may flush to zero.
 // devices/gpu's tests check these bounds. Sums and products in
 // reductions and cumulative operations combine in tree order, not the

@@ -89,3 +89,50 @@ func TestGPUArrays(t *testing.T) {
 		}
 	}
 }
+
+// TestGPUIntegers runs NumPy's default integers (int64, what Arange
+// makes) and int32 sums (which NumPy promotes to int64) on the GPU: where
+// the GPU has GL_ARB_gpu_shader_int64 (llvmpipe and NVIDIA's drivers do)
+// nothing runs on the CPU, and every result matches the CPU's.
+func TestGPUIntegers(t *testing.T) {
+	g := gpuOrSkip(t)
+	if !strings.HasPrefix(g.Info().Details["int64"], "yes") {
+		t.Skipf("skipped: the GPU has no int64 arithmetic: %s", g.Info().Details["int64"])
+	}
+	var got []string
+	defer arrays.SetNotice(arrays.SetNotice(func(msg string) { got = append(got, msg) }))
+	arrays.ResetNotices()
+	defer arrays.ResetNotices()
+
+	x := arrays.Arange(1000)
+	gx := x.To(g)
+	i32 := x.Sub(500).Astype(arrays.Int32)
+	cases := []struct {
+		name     string
+		cpu, gpu *arrays.Array
+	}{
+		{"x*3 + x", x.Mul(3).Add(x), gx.Mul(3).Add(gx)},
+		{"sum", arrays.Sum(x.Mul(x)), arrays.Sum(gx.Mul(gx))},
+		{"max", arrays.Max(x.Mod(7)), arrays.Max(gx.Mod(7))},
+		{"cumulative sum", arrays.CumulativeSum(x), arrays.CumulativeSum(gx)},
+		{"floor divide", arrays.FloorDivide(x.Sub(500), 7), arrays.FloorDivide(gx.Sub(500), 7)},
+		{"shift", arrays.BitwiseLeftShift(x, 40), arrays.BitwiseLeftShift(gx, 40)},
+		{"less", arrays.Less(x, 500), arrays.Less(gx, 500)},
+		{"to float32", x.Astype(arrays.Float32), gx.Astype(arrays.Float32)},
+		{"int32 sum", arrays.Sum(i32), arrays.Sum(i32.To(g))},
+	}
+	for _, tc := range cases {
+		if tc.gpu.Device() != g {
+			t.Errorf("%s: the result is on %s, want %s", tc.name, tc.gpu.Device().Name(), g.Name())
+		}
+		if tc.gpu.DType() != tc.cpu.DType() {
+			t.Errorf("%s: %v on the GPU, %v on the CPU", tc.name, tc.gpu.DType(), tc.cpu.DType())
+		}
+		if a, b := tc.gpu.String(), tc.cpu.String(); a != b {
+			t.Errorf("%s: %s on the GPU, %s on the CPU", tc.name, a, b)
+		}
+	}
+	if len(got) != 0 {
+		t.Errorf("integer work ran on the CPU: %q", got)
+	}
+}

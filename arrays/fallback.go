@@ -171,6 +171,27 @@ func offHost(op string, xs ...*Array) devices.Device {
 	return first.Device()
 }
 
+// sameDevice panics with a *DeviceError naming op when arrays of xs (nil
+// ones are skipped) are on different devices.
+func sameDevice(op string, xs ...*Array) { offHost(op, xs...) }
+
+// indexDevices checks the arrays xs (index arrays, masks, values to write;
+// nil ones are skipped) that operation op uses with a: each must be on a's
+// device, or in host memory, which the CPU code reads as it reads Go
+// slices (so a CPU index array may index an array on any device). An
+// array on another device whose memory the CPU cannot address, such as a
+// GPU index array for a CPU array, is a *DeviceError naming both devices.
+func indexDevices(op string, a *Array, xs ...*Array) {
+	if a == nil {
+		return // the operation reports it
+	}
+	for _, x := range xs {
+		if x != nil && x.buf.Device() != a.buf.Device() && !x.onHost() {
+			panic(differentDevices(op, a.Device(), x.Device()))
+		}
+	}
+}
+
 // differentDevices is the error of an operation on arrays of two devices.
 func differentDevices(op string, a, b devices.Device) *DeviceError {
 	return &DeviceError{Op: op, Msg: fmt.Sprintf("the arrays are on different devices (%s and %s); move one with To", a.Name(), b.Name())}

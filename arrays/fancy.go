@@ -425,12 +425,46 @@ func fancyAddBroadcast(dst []int, to, from shape.Shape, src []int) {
 
 // ---------------------------------------------------------------- reading
 
-// fancyGet is the advanced indexing of function fn (Index, Take, ...).
-func (a *Array) fancyGet(fn string, items []indexItem) *Array {
+// itemArrays returns the arrays of the advanced items of an index.
+func itemArrays(items []indexItem) []*Array {
+	var out []*Array
+	for _, it := range items {
+		if it.arr != nil && (it.kind == itemArray || it.kind == itemMask) {
+			out = append(out, it.arr)
+		}
+	}
+	return out
+}
+
+// hostedItems returns items with the arrays of its advanced items in host
+// memory (a copy of items when one had to move).
+func hostedItems(items []indexItem) []indexItem {
+	var out []indexItem
+	for i, it := range items {
+		if it.arr == nil || it.arr.onHost() {
+			continue
+		}
+		if out == nil {
+			out = append([]indexItem{}, items...)
+		}
+		out[i].arr = it.arr.hosted()
+	}
+	if out == nil {
+		return items
+	}
+	return out
+}
+
+// fancyGet is the advanced indexing of operation op (function fn: Index,
+// Take, ...). The index arrays must be on a's device or in host memory.
+// For an array whose memory the CPU cannot address, it runs on a host copy
+// after a notice, and the result goes back to a's device.
+func (a *Array) fancyGet(op, fn string, items []indexItem) *Array {
+	indexDevices(op, a, itemArrays(items)...)
 	if !a.onHost() {
 		dev := a.Device()
 		ranOnCPU(fn, dev, "indexing with arrays")
-		return a.hosted().fancyGet(fn, items).To(dev)
+		return a.hosted().fancyGet(op, fn, hostedItems(items)).To(dev)
 	}
 	p := a.planFancy(items)
 	src, base, hs := p.view.hostView()
@@ -518,7 +552,15 @@ func (p *fancyPlan) fastGet(src any, base int, hs []int) *Array {
 
 // ---------------------------------------------------------------- assignment
 
+// fancySet is SetIndex with advanced items. The index arrays and an array
+// value must be on a's device or in host memory. For an array whose memory
+// the CPU cannot address, the assignment runs on a host copy of the view
+// it writes, after a notice, and the copy is written back.
 func (a *Array) fancySet(value any, items []indexItem) {
+	indexDevices("setindex", a, append(itemArrays(items), arrayOf(value))...)
+	if !a.onHost() {
+		items = hostedItems(items) // read once, on the host
+	}
 	p := a.planFancy(items)
 	v := operandFor("setindex", value, a)
 	fancyWithHostData("SetIndex", p.view, func(dst any, base int, hs []int) {

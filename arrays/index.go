@@ -130,10 +130,15 @@ const (
 //
 // An index out of range, a mask whose shape does not fit the axes it
 // indexes, and index arrays that do not broadcast panic with an *IndexError.
+//
+// Index arrays and masks are on a's device or on the CPU (as Go slices
+// are); one on another device panics with a *DeviceError. Advanced
+// indexing of an array on a device other than the CPU runs on the CPU,
+// after a notice (see SetNotice), and the result is on a's device.
 func (a *Array) Index(idx ...any) *Array {
 	items := parseIndex(idx)
 	if hasAdvanced(items) {
-		return a.fancyGet("Index", items)
+		return a.fancyGet("index", "Index", items)
 	}
 	v := a.basicIndex(items)
 	for _, it := range items {
@@ -219,12 +224,17 @@ func outOfBounds(i, axis, n int) *IndexError {
 // With advanced indices the value broadcasts to the shape a.Index(idx...)
 // would have, and where an index repeats, the last value written to it
 // stays, as in NumPy. The value may have extra leading axes of length 1.
+// Index arrays and an array value are on a's device or on the CPU; one on
+// another device panics with a *DeviceError. With advanced indices, an
+// array on a device other than the CPU is written on the CPU, after a
+// notice, and the elements go back into its memory.
 func (a *Array) SetIndex(value any, idx ...any) *Array {
 	items := parseIndex(idx)
 	if hasAdvanced(items) {
 		a.fancySet(value, items)
 		return a
 	}
+	indexDevices("setindex", a, arrayOf(value))
 	dst := a.basicIndex(items)
 	if v, ok := value.(*Array); ok && v != nil && len(v.shape) > len(dst.shape) {
 		value = dropLeadingOnes(v, len(dst.shape))

@@ -65,7 +65,7 @@ func Pad(x *Array, padWidth any, opts ...Option) *Array {
 		center = axisView(center, ax, widths[ax][0], x.shape[ax], 1)
 	}
 	if x.Size() > 0 {
-		copyInto("pad", center, x)
+		padCopy(center, x)
 	}
 	// roi is the part of padded that holds values when axis is padded:
 	// whole along the axes up to axis, the original area beyond.
@@ -178,7 +178,7 @@ func padSides(r *Array, axis int, w [2]int, left, right any) {
 		dst := axisView(r, axis, start, count, 1)
 		if a, ok := v.(*Array); ok {
 			if dst.Size() > 0 {
-				copyInto("pad", dst, a)
+				padCopy(dst, a)
 			}
 			continue
 		}
@@ -285,7 +285,7 @@ func reflectBoth(r *Array, axis, lp, rp int, odd, withEdge bool) (int, int) {
 			edge := axisView(r, axis, lp, 1, 1)
 			chunk = Subtract(Multiply(edge, 2), chunk)
 		}
-		copyInto("pad", axisView(r, axis, lp-k, k, 1), chunk)
+		padCopy(axisView(r, axis, lp-k, k, 1), chunk)
 		lp -= k
 	}
 	if rp > 0 {
@@ -296,7 +296,7 @@ func reflectBoth(r *Array, axis, lp, rp int, odd, withEdge bool) (int, int) {
 			edge := axisView(r, axis, n-rp-1, 1, 1)
 			chunk = Subtract(Multiply(edge, 2), chunk)
 		}
-		copyInto("pad", axisView(r, axis, n-rp, k, 1), chunk)
+		padCopy(axisView(r, axis, n-rp, k, 1), chunk)
 		rp -= k
 	}
 	return lp, rp
@@ -311,20 +311,20 @@ func wrapBoth(r *Array, axis, lp, rp int) (int, int) {
 		k := min(period, lp)
 		chunk := axisView(r, axis, n-rp-k, k, 1)
 		if lp > period {
-			copyInto("pad", axisView(r, axis, lp-period, period, 1), chunk)
+			padCopy(axisView(r, axis, lp-period, period, 1), chunk)
 			newL = lp - period
 		} else {
-			copyInto("pad", axisView(r, axis, 0, lp, 1), chunk)
+			padCopy(axisView(r, axis, 0, lp, 1), chunk)
 		}
 	}
 	if rp > 0 {
 		k := min(period, rp)
 		chunk := axisView(r, axis, lp, k, 1)
 		if rp > period {
-			copyInto("pad", axisView(r, axis, n-rp, period, 1), chunk)
+			padCopy(axisView(r, axis, n-rp, period, 1), chunk)
 			newR = rp - period
 		} else {
-			copyInto("pad", axisView(r, axis, n-rp, rp, 1), chunk)
+			padCopy(axisView(r, axis, n-rp, rp, 1), chunk)
 		}
 	}
 	return newL, newR
@@ -424,4 +424,14 @@ func nestedValues(what string, v any) (shp []int, vals []any) {
 		vals = append(vals, vs...)
 	}
 	return append([]int{n}, inner...), vals
+}
+
+// padCopy copies src (broadcast) into dst, converting it to dst's dtype
+// first with Astype, which falls back to the CPU, with a notice, on a
+// device that cannot convert (as copyInto, a device copy, would not).
+func padCopy(dst, src *Array) {
+	if src.dt != dst.dt {
+		src = src.To(dst.Device()).Astype(dst.dt)
+	}
+	copyInto("pad", dst, src)
 }

@@ -160,8 +160,12 @@ func Searchsorted(x1 *Array, x2 any, opts ...Option) *Array {
 	default:
 		panic(valueErr("searchsorted", "side must be \"left\" or \"right\", got %q", c.side))
 	}
+	indexDevices("searchsorted", x1, c.sorter) // indices into x1, as Take's
 	if dev := offHost("searchsorted", x1, arrayOf(x2)); dev != nil {
 		ranOnCPU("Searchsorted", dev, "searching")
+		if c.sorter != nil {
+			opts = append(opts[:len(opts):len(opts)], Sorter(c.sorter.hosted()))
+		}
 		return Searchsorted(x1.hosted(), hostedAny(x2), opts...).To(dev)
 	}
 	a, v, dt := binaryOperands("searchsorted", x1, x2)

@@ -23,6 +23,7 @@ func Diff(x *Array, opts ...Option) *Array {
 	if len(x.shape) == 0 {
 		panic(shapeErr(op, "needs an array of at least one dimension, got shape", x.shape))
 	}
+	sameDevice(op, x, arrayOf(c.prepend), arrayOf(c.append))
 	ax := oneAxis(op, x, c, -1)
 	n := 1
 	if c.hasN {
@@ -83,13 +84,12 @@ func diffEnd(v any, x *Array, ax int) *Array {
 // Options: Range, Weights, Density.
 func Histogram(x *Array, bins any, opts ...Option) (counts, edges *Array) {
 	const op = "histogram"
-	if !x.onHost() {
-		dev := x.Device()
+	c := configure(opts)
+	if dev := offHost(op, x, arrayOf(bins), c.weights); dev != nil {
 		ranOnCPU("Histogram", dev, "histograms")
-		counts, edges = Histogram(x.hosted(), hostedAny(bins), opts...)
+		counts, edges = Histogram(x.hosted(), hostedAny(bins), hostedWeights(opts, c)...)
 		return counts.To(dev), edges.To(dev)
 	}
-	c := configure(opts)
 	if x.dt.IsComplex() {
 		panic(dtypeErr(op, "complex numbers have no order", x.dt))
 	}
@@ -131,6 +131,15 @@ func Histogram(x *Array, bins any, opts ...Option) (counts, edges *Array) {
 	}
 	counts, edges = histogramUniform(a, w, nbins, c)
 	return histogramDensity(counts, edges, c.density), edges
+}
+
+// hostedWeights returns opts with the Weights option's array (c is opts
+// configured) in host memory, for the CPU fallback.
+func hostedWeights(opts []Option, c *config) []Option {
+	if c.weights == nil || c.weights.onHost() {
+		return opts
+	}
+	return append(opts[:len(opts):len(opts)], Weights(c.weights.hosted()))
 }
 
 // histogramDensity divides the counts by their total and the bin widths
@@ -374,10 +383,11 @@ func histLinspace(start, stop float64, num int) []float64 {
 // weights of the occurrences of i, as float64.
 func Bincount(x *Array, opts ...Option) *Array {
 	const op = "bincount"
-	if !x.onHost() {
-		return cpuOnly("Bincount", "counting", x, func(x *Array) *Array { return Bincount(x, opts...) })
-	}
 	c := configure(opts)
+	if dev := offHost(op, x, c.weights); dev != nil {
+		ranOnCPU("Bincount", dev, "counting")
+		return Bincount(x.hosted(), hostedWeights(opts, c)...).To(dev)
+	}
 	if len(x.shape) != 1 {
 		panic(shapeErr(op, "needs a 1-d array, got shape", x.shape))
 	}
@@ -474,8 +484,9 @@ func quantileArgs(op string, q any, scale float64) (qs []float64, qshape []int) 
 // percentiles). Each row is partitioned (quickselect) only at the indices
 // that the quantiles need, as NumPy does.
 func quantile(op string, x *Array, q any, scale float64, skipNaN bool, opts []Option) *Array {
-	if !x.onHost() {
-		return cpuOnly(op, "quantiles", x, func(x *Array) *Array { return quantile(op, x, hostedAny(q), scale, skipNaN, opts) })
+	if dev := offHost(op, x, arrayOf(q)); dev != nil {
+		ranOnCPU(op, dev, "quantiles")
+		return quantile(op, x.hosted(), hostedAny(q), scale, skipNaN, opts).To(dev)
 	}
 	c := configure(opts)
 	if x.dt.IsComplex() {

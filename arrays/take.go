@@ -107,7 +107,8 @@ func modeIndices(op string, idx *Array, n int, mode string) *Array {
 // take does (the array API standard asks for an axis when x has more than
 // one dimension). Negative indices count from the end; IndexMode("wrap") or
 // IndexMode("clip") changes what an index out of bounds does (by default it
-// is an *IndexError). The result is a copy.
+// is an *IndexError). The result is a copy. Indices are on x's device or on
+// the CPU; an array on another device panics with a *DeviceError.
 //
 // uint64 indices count as the numbers they are here (NumPy's take refuses
 // them), while indexing, as NumPy's, casts them to int64.
@@ -115,6 +116,7 @@ func Take(x *Array, indices any, opts ...Option) *Array {
 	c := configure(opts)
 	mode := indexModeOf("take", c)
 	idx := indicesArg("take", indices)
+	indexDevices("take", x, idx)
 	axis := 0
 	if c.hasAxis {
 		axis = oneAxis("take", x, c, 0)
@@ -134,7 +136,7 @@ func Take(x *Array, indices any, opts ...Option) *Array {
 	if items[axis].kind == itemInt {
 		return Copy(x.basicIndex(items))
 	}
-	return x.fancyGet("Take", items)
+	return x.fancyGet("take", "Take", items)
 }
 
 // Take is Take(a, indices, opts...).
@@ -159,6 +161,7 @@ func TakeAlongAxis(x, indices *Array, axis int) *Array {
 	if err != nil {
 		panic(shapeErr("take_along_axis", fmt.Sprintf("axis %d: %v; array shape", axis, err), x.shape))
 	}
+	indexDevices("take_along_axis", x, indices)
 	items := make([]indexItem, len(x.shape))
 	for d := range x.shape {
 		if d == ax {
@@ -177,7 +180,7 @@ func TakeAlongAxis(x, indices *Array, axis int) *Array {
 		shp[d] = x.shape[d]
 		items[d] = indexItem{kind: itemArray, arr: shaped(r, shp)}
 	}
-	return x.fancyGet("TakeAlongAxis", items)
+	return x.fancyGet("take_along_axis", "TakeAlongAxis", items)
 }
 
 // Put writes values (an array or Go numbers, converted to x's dtype) into
@@ -187,7 +190,9 @@ func TakeAlongAxis(x, indices *Array, axis int) *Array {
 // Negative indices count from the end; IndexMode("wrap") or
 // IndexMode("clip") changes what an index out of bounds does (by default
 // it is an *IndexError and x is left unchanged). With no values, as in
-// NumPy, Put does nothing. It returns x.
+// NumPy, Put does nothing. It returns x. Indices and an array of values
+// are on x's device or on the CPU; an array on another device panics with
+// a *DeviceError.
 func Put(x *Array, indices any, values any, opts ...Option) *Array {
 	if x == nil {
 		panic(valueErr("put", "nil array"))
@@ -195,6 +200,7 @@ func Put(x *Array, indices any, values any, opts ...Option) *Array {
 	c := configure(opts)
 	mode := indexModeOf("put", c)
 	idx := indicesArg("put", indices)
+	indexDevices("put", x, idx, arrayOf(values))
 	v := operandFor("put", values, x).Astype(x.dt)
 	if v.Size() == 0 {
 		return x // as NumPy: no values, nothing to do (indices unchecked)
@@ -253,6 +259,7 @@ func flatOffsets(flat []int, shp, st []int) []int {
 // condition may be shorter than the axis (the elements after it are not
 // taken); a true beyond the axis is an *IndexError.
 func Compress(condition any, x *Array, opts ...Option) *Array {
+	indexDevices("compress", x, arrayOf(condition))
 	if !x.onHost() {
 		return cpuOnly("Compress", "selection", x, func(x *Array) *Array { return Compress(hostedAny(condition), x, opts...) })
 	}
@@ -267,6 +274,7 @@ func Compress(condition any, x *Array, opts ...Option) *Array {
 // condition (an array or Go slices; non-zero is true) is true, as NumPy's
 // extract: Take(x, Nonzero(Reshape(condition, -1))[0]).
 func Extract(condition any, x *Array) *Array {
+	indexDevices("extract", x, arrayOf(condition))
 	if !x.onHost() {
 		return cpuOnly("Extract", "selection", x, func(x *Array) *Array { return Extract(hostedAny(condition), x) })
 	}

@@ -47,6 +47,12 @@
 // transposed inputs are read through their views; the other axes of a
 // one-dimensional transform are a batch.
 //
+// The transforms compute on the CPU. Given an array on another device (a
+// GPU), they read a copy of it, give the notice that they ran on the CPU
+// (see arrays.SetNotice; once per function and device until
+// arrays.ResetNotices), and return their result on that device, as
+// Fftshift and Ifftshift do too.
+//
 // Misuse panics: n < 1, an axis out of range, a norm other than the three,
 // an option that the function does not take, all with an *Error that names
 // the argument ("n", "axis", "axes", "s", "norm", "d", "dtype");

@@ -1,8 +1,11 @@
 package fft
 
 import (
+	"strings"
+
 	"workbench/arrays"
 	"workbench/arrays/internal/adopt"
+	"workbench/devices"
 )
 
 // normAxis checks axis against an array of ndim axes and returns it
@@ -21,8 +24,33 @@ func normAxis(op, arg string, axis, ndim int) int {
 // outputs of Irfft and Hfft): for float32 and complex64 inputs.
 func isSingle(dt arrays.DType) bool { return dt == arrays.Float32 || dt == arrays.Complex64 }
 
-func complexIn(x *arrays.Array) []complex128 {
-	return x.Complex128s() // one copy, in C order
+// noteCPU gives the notice that function op (such as "fft" for Fft) runs
+// on the CPU, on which this package computes, when x is on another device
+// (the result goes back there: see complexOut and realOut). what is what
+// the device does not implement.
+func noteCPU(op, what string, x *arrays.Array) {
+	if dev := x.Device(); dev != devices.CPU() {
+		arrays.RanOnCPU("fft."+strings.ToUpper(op[:1])+op[1:], dev, what)
+	}
+}
+
+// hostIn returns x's elements converted to dtype dt in C order, as a Go
+// slice: one copy, converted on the host (after the notice of noteCPU for
+// an array of another device).
+func hostIn(op string, x *arrays.Array, dt arrays.DType) any {
+	noteCPU(op, "Fourier transforms", x)
+	if x.DType() != dt && x.Device() != devices.CPU() {
+		x = x.To(devices.CPU())
+	}
+	if dt == arrays.Complex128 {
+		return x.Complex128s()
+	}
+	return x.Float64s()
+}
+
+// complexIn returns x's elements as complex128, in C order.
+func complexIn(op string, x *arrays.Array) []complex128 {
+	return hostIn(op, x, arrays.Complex128).([]complex128)
 }
 
 func realIn(op string, x *arrays.Array) []float64 {
@@ -30,7 +58,7 @@ func realIn(op string, x *arrays.Array) []float64 {
 		panic(&arrays.DTypeError{Op: "fft." + op, DTypes: []arrays.DType{x.DType()},
 			Msg: "wants real input (take Real, or use Fft), got"})
 	}
-	return x.Float64s()
+	return hostIn(op, x, arrays.Float64).([]float64)
 }
 
 // complexOut wraps data as the result of a transform of x (without a
@@ -92,7 +120,7 @@ func Ifft(x *arrays.Array, opts ...Option) *arrays.Array {
 
 func fft1(op string, x *arrays.Array, fwd bool, opts []Option) *arrays.Array {
 	ax, n, norm := oneAxis(op, x, opts, same)
-	data, shp := resize(complexIn(x), x.Shape(), ax, n)
+	data, shp := resize(complexIn(op, x), x.Shape(), ax, n)
 	c2c(data, shp, ax, fwd, normScale(op, norm, n, !fwd))
 	return complexOut(x, data, shp)
 }
@@ -113,7 +141,7 @@ func Rfft(x *arrays.Array, opts ...Option) *arrays.Array {
 // n, the Nyquist) frequency terms are ignored. Options: N, Axis, Norm.
 func Irfft(x *arrays.Array, opts ...Option) *arrays.Array {
 	ax, n, norm := oneAxis("irfft", x, opts, double)
-	data, shp := resize(complexIn(x), x.Shape(), ax, n/2+1)
+	data, shp := resize(complexIn("irfft", x), x.Shape(), ax, n/2+1)
 	out, ns := c2r(data, shp, ax, n, normScale("irfft", norm, n, true))
 	return realOut(x, out, ns)
 }
@@ -135,7 +163,7 @@ func swapNorm(norm string) string {
 // transform. Options: N, Axis, Norm.
 func Hfft(x *arrays.Array, opts ...Option) *arrays.Array {
 	ax, n, norm := oneAxis("hfft", x, opts, double)
-	data, shp := resize(complexIn(x), x.Shape(), ax, n/2+1)
+	data, shp := resize(complexIn("hfft", x), x.Shape(), ax, n/2+1)
 	for i, v := range data {
 		data[i] = conj(v)
 	}
@@ -221,7 +249,7 @@ func Ifftn(x *arrays.Array, opts ...Option) *arrays.Array {
 
 func fftN(op string, x *arrays.Array, fwd bool, opts []Option) *arrays.Array {
 	s, axes, norm := nAxes(op, x, opts, false)
-	data, shp := complexIn(x), x.Shape()
+	data, shp := complexIn(op, x), x.Shape()
 	for i := len(axes) - 1; i >= 0; i-- {
 		data, shp = resize(data, shp, axes[i], s[i])
 		c2c(data, shp, axes[i], fwd, normScale(op, norm, s[i], !fwd))
@@ -250,7 +278,7 @@ func Rfftn(x *arrays.Array, opts ...Option) *arrays.Array {
 func Irfftn(x *arrays.Array, opts ...Option) *arrays.Array {
 	s, axes, norm := nAxes("irfftn", x, opts, true)
 	last := len(axes) - 1
-	data, shp := complexIn(x), x.Shape()
+	data, shp := complexIn("irfftn", x), x.Shape()
 	for i := 0; i < last; i++ {
 		data, shp = resize(data, shp, axes[i], s[i])
 		c2c(data, shp, axes[i], false, normScale("irfftn", norm, s[i], true))

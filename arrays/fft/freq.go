@@ -2,7 +2,6 @@ package fft
 
 import (
 	"workbench/arrays"
-	"workbench/devices"
 )
 
 // freqOut wraps the frequencies with the dtype and device options.
@@ -17,7 +16,9 @@ func freqOut(op string, f []float64, c *config) *arrays.Array {
 			panic(argErr(op, "dtype", "must be a real floating-point dtype, not %v", c.dtype))
 		}
 	}
-	if c.device != nil && c.device != devices.CPU() {
+	if c.set["device"] {
+		// To panics with an *arrays.DeviceError for a nil device (as
+		// devices.GPU() is without a GPU) rather than staying on the CPU.
 		out = out.To(c.device)
 	}
 	return out
@@ -104,6 +105,7 @@ func shift(op string, x *arrays.Array, opts []Option, inverse bool) *arrays.Arra
 			shifts[a] += shp[a] / 2
 		}
 	}
+	noteCPU(op, "frequency shifts", x)
 	var out any
 	switch d := x.Data().(type) {
 	case []bool:

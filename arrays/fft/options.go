@@ -82,7 +82,9 @@ func D(d float64) Option { return func(c *config) { c.mark("d"); c.d = d } }
 // Float64; Float32 is the other choice).
 func Dtype(dt arrays.DType) Option { return func(c *config) { c.mark("dtype"); c.dtype = dt } }
 
-// OnDevice places the result of Fftfreq and Rfftfreq on device d.
+// OnDevice places the result of Fftfreq and Rfftfreq on device d. A nil d
+// (devices.GPU() on a machine without a GPU) panics with an
+// *arrays.DeviceError that says why there is none.
 func OnDevice(d devices.Device) Option {
 	return func(c *config) { c.mark("device"); c.device = d }
 }

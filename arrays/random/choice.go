@@ -88,6 +88,7 @@ func configure(op string, opts []Option) *options {
 func (g *Generator) Choice(a any, size []int, opts ...Option) *arrays.Array {
 	const op = "Choice"
 	o := configure(op, opts)
+	dev := inputDevice(op, arrayArg(a), arrayArg(o.p))
 	n := checkShape(op, size)
 	shape := append([]int{}, size...)
 
@@ -152,9 +153,9 @@ func (g *Generator) Choice(a any, size []int, opts ...Option) *arrays.Array {
 	}
 
 	if pop == nil {
-		return wrap(idx, shape)
+		return placed(op, "random sampling", dev, wrap(idx, shape))
 	}
-	return takeRows(pop, idx, shape)
+	return placed(op, "random sampling", dev, takeRows(pop, idx, shape))
 }
 
 // choiceProbabilities converts and checks p as Generator.choice does.

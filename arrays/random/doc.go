@@ -46,6 +46,13 @@
 // change a result when the comparison falls within that bit (none seen in
 // 40 million normals compared with NumPy).
 //
+// A Generator draws on the CPU. The methods that take arrays (Choice,
+// Shuffle, Permuted, MultivariateNormal) accept arrays of another device
+// (a GPU): they read copies, give the notice that they ran on the CPU (see
+// arrays.SetNotice), and return their result on that device; Shuffle
+// writes back into the array. Arrays of two devices in one call panic with
+// an *arrays.DeviceError.
+//
 // A Generator is not safe for concurrent use: give each goroutine its own,
 // with its own seed. Misuse (an empty range, a negative scale or size)
 // panics with an *Error.

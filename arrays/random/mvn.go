@@ -43,6 +43,7 @@ func (g *Generator) MultivariateNormal(mean, cov any, size []int, opts ...Option
 	if o.method != "svd" && o.method != "eigh" && o.method != "cholesky" {
 		panic(errorf(op, "method must be one of svd, eigh, cholesky, got %q", o.method))
 	}
+	dev := inputDevice(op, arrayArg(mean), arrayArg(cov))
 	mu := mvnMean(op, mean)
 	n := len(mu)
 	c := mvnCov(op, cov)
@@ -68,7 +69,7 @@ func (g *Generator) MultivariateNormal(mean, cov any, size []int, opts ...Option
 			out[r+i] = mu[i] + s
 		}
 	}
-	return wrap(out, shape)
+	return placed(op, "random sampling", dev, wrap(out, shape))
 }
 
 func mvnMean(op string, mean any) []float64 {

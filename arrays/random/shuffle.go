@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"workbench/arrays"
+	"workbench/devices"
 )
 
 // shuffleArray is Generator.shuffle of an ndarray along axis 0: for i from
@@ -16,6 +17,9 @@ func (g *Generator) shuffleArray(x *arrays.Array) {
 	if x.Size() == 0 {
 		return
 	}
+	// An array of another device is shuffled in a copy on the CPU, which
+	// Assign writes back into its memory.
+	noteCPU("Shuffle", "shuffles", inputDevice("Shuffle", x))
 	shape := x.Shape()
 	n := shape[0]
 	row := x.Size() / n
@@ -42,6 +46,9 @@ func (g *Generator) shuffleArray(x *arrays.Array) {
 // the axis is out of range.
 func (g *Generator) Permuted(x *arrays.Array, axis ...int) *arrays.Array {
 	const op = "Permuted"
+	if dev := inputDevice(op, x); dev != nil {
+		return placed(op, "shuffles", dev, g.Permuted(x.To(devices.CPU()), axis...))
+	}
 	shape := x.Shape()
 	out := x.Copy()
 	if len(axis) == 0 {

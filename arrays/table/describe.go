@@ -23,7 +23,7 @@ func (t *Table) Describe() (*Table, error) {
 		if c.Kind != Numeric || c.Values.DType().IsComplex() {
 			continue
 		}
-		h := hostOf(c)
+		h := hostOf("Table.Describe", c)
 		x := make([]float64, h.len())
 		var present []float64
 		for i := range x {
@@ -54,7 +54,7 @@ func (t *Table) Describe() (*Table, error) {
 		}
 		vals := []float64{n, mean, std, lo,
 			percentile(present, 0.25), percentile(present, 0.5), percentile(present, 0.75), hi}
-		col := floatColumn(c.Name, vals)
+		col := onDeviceOf("Table.Describe", floatColumn(c.Name, vals), c)
 		cols = append(cols, col)
 	}
 	if len(cols) == 1 {

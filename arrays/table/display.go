@@ -50,7 +50,7 @@ func (t *Table) cells(rows []int) [][]string {
 	}
 	out := make([][]string, len(t.cols))
 	for j, c := range t.cols {
-		vals := formatColumn(c.take(present))
+		vals := formatColumn(c.take("", present))
 		col := make([]string, 0, len(rows))
 		k := 0
 		for _, i := range rows {
@@ -196,7 +196,7 @@ func (c *Column) dtypeName() string {
 // a leading space where a number has no minus sign (and before bools and
 // strings), none before times.
 func formatColumn(c *Column) []string {
-	h := hostOf(c)
+	h := hostOf("", c)
 	if h.vk == vFloat {
 		return formatFloats(h.f, h.miss)
 	}

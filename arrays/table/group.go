@@ -37,7 +37,7 @@ func (t *Table) GroupBy(keys ...string) (*Grouped, error) {
 			return nil, &Error{Op: "GroupBy", Column: name, Msg: "named twice"}
 		}
 		seen[name] = true
-		hs[k] = hostOf(c)
+		hs[k] = hostOf("Table.GroupBy", c)
 		if hs[k].vk == vComplex {
 			return nil, &Error{Op: "GroupBy", Column: name, Msg: "complex keys are not supported"}
 		}
@@ -151,17 +151,18 @@ func (g *Grouped) Agg(specs ...Agg) (*Table, error) {
 	var cols []*Column
 	for _, name := range g.keys {
 		c, _ := g.t.Column(name)
-		cols = append(cols, c.take(first))
+		cols = append(cols, c.take("Grouped.Agg", first))
 	}
 	for _, a := range specs {
 		c, err := g.t.lookup("Agg", a.Column)
 		if err != nil {
 			return nil, err
 		}
-		out, err := g.agg(hostOf(c), a)
+		out, err := g.agg(hostOf("Grouped.Agg", c), a)
 		if err != nil {
 			return nil, err
 		}
+		out = onDeviceOf("Grouped.Agg", out, c)
 		out.Name = a.name()
 		cols = append(cols, out)
 	}
@@ -287,7 +288,7 @@ func (g *Grouped) agg(h *hostCol, a Agg) (*Column, error) {
 				pick[k] = best
 			}
 		}
-		return h.col.take(pick), nil
+		return h.col.take("Grouped.Agg", pick), nil
 	}
 	return nil, bad(`unknown aggregation (want "count", "sum", "mean", "std", "var", "min", "max", "first", "last" or "median")`)
 }

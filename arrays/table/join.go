@@ -46,7 +46,11 @@ func (t *Table) Join(other *Table, on string, how string) (*Table, error) {
 		err.(*Error).Msg = "in the other table: " + err.(*Error).Msg
 		return nil, err
 	}
-	lh, rh := hostOf(lc), hostOf(rc)
+	ldev, rdev := deviceOf(lc), deviceOf(rc)
+	if ldev != rdev && lc.Values != nil && rc.Values != nil {
+		return nil, &arrays.DeviceError{Op: "table.Join", Msg: fmt.Sprintf("the key columns %q are on different devices (%s and %s); move one with To", on, lc.Values.Device().Name(), rc.Values.Device().Name())}
+	}
+	lh, rh := hostOf("Table.Join", lc), hostOf("Table.Join", rc)
 	asFloat := false
 	switch {
 	case lh.vk == rh.vk && lc.Kind == rc.Kind:
@@ -142,7 +146,7 @@ func (t *Table) Join(other *Table, on string, how string) (*Table, error) {
 			kidx[k] = nl + ri[k]
 		}
 	}
-	key := both.take(kidx)
+	key := onDeviceOf("Table.Join", both.take("", kidx), lc)
 	key.Name = on
 
 	names := map[string]int{}
@@ -158,7 +162,7 @@ func (t *Table) Join(other *Table, on string, how string) (*Table, error) {
 			cols = append(cols, key)
 			continue
 		}
-		x := c.take(li)
+		x := c.take("Table.Join", li)
 		if names[c.Name] > 1 {
 			x.Name += "_x"
 		}
@@ -168,7 +172,7 @@ func (t *Table) Join(other *Table, on string, how string) (*Table, error) {
 		if c.Name == on {
 			continue
 		}
-		x := c.take(ri)
+		x := c.take("Table.Join", ri)
 		if names[c.Name] > 1 {
 			x.Name += "_y"
 		}

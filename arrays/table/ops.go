@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"workbench/arrays"
+	"workbench/devices"
 )
 
 // This file holds the row and column operations (Select, Drop, Rename,
@@ -153,7 +154,7 @@ func (t *Table) Take(rows []int) (*Table, error) {
 		}
 		idx[k] = r
 	}
-	return t.take(idx), nil
+	return t.take("Table.Take", idx), nil
 }
 
 // Filter returns the rows where mask, a bool array of NumRows elements, is
@@ -168,13 +169,21 @@ func (t *Table) Filter(mask *arrays.Array) (*Table, error) {
 	if mask.Size() != t.NumRows() {
 		return nil, &Error{Op: "Filter", Msg: fmt.Sprintf("the mask has %d values, the table has %d rows", mask.Size(), t.NumRows())}
 	}
+	if md := mask.Device(); md != devices.CPU() {
+		// As an index array: on the CPU, or on the columns' device.
+		for _, c := range t.cols {
+			if c.Values != nil && c.Values.Device() != md {
+				return nil, &arrays.DeviceError{Op: "table.Filter", Msg: fmt.Sprintf("the mask is on %s, column %q on %s; move one with To", md.Name(), c.Name, c.Values.Device().Name())}
+			}
+		}
+	}
 	var idx []int
 	for i, keep := range mask.Bools() {
 		if keep {
 			idx = append(idx, i)
 		}
 	}
-	return t.take(idx), nil
+	return t.take("Table.Filter", idx), nil
 }
 
 // FilterFunc returns the rows i for which keep(i) is true.
@@ -185,7 +194,7 @@ func (t *Table) FilterFunc(keep func(i int) bool) *Table {
 			idx = append(idx, i)
 		}
 	}
-	return t.take(idx)
+	return t.take("Table.FilterFunc", idx)
 }
 
 // Row returns row i (negative counts from the end) as a map from column
@@ -202,7 +211,7 @@ func (t *Table) Row(i int) map[string]any {
 	}
 	out := make(map[string]any, len(t.cols))
 	for _, c := range t.cols {
-		h := hostOf(c.slice(i, i+1))
+		h := hostOf("", c.slice(i, i+1))
 		out[c.Name] = h.value(0)
 	}
 	return out
@@ -251,7 +260,7 @@ func (t *Table) sortBy(op string, names []string, descending []bool) (*Table, er
 		if err != nil {
 			return nil, err
 		}
-		keys[k] = hostOf(c)
+		keys[k] = hostOf("Table."+op, c)
 	}
 	idx := make([]int, t.NumRows())
 	for i := range idx {
@@ -279,7 +288,7 @@ func (t *Table) sortBy(op string, names []string, descending []bool) (*Table, er
 		}
 		return false
 	})
-	return t.take(idx), nil
+	return t.take("Table."+op, idx), nil
 }
 
 // lookup finds a column for operation op.
@@ -291,19 +300,23 @@ func (t *Table) lookup(op, name string) (*Column, error) {
 	return c, err
 }
 
-// take gathers rows idx of every column; -1 gives a missing value.
-func (t *Table) take(idx []int) *Table {
+// take gathers rows idx of every column for operation op (see
+// Column.take); -1 gives a missing value.
+func (t *Table) take(op string, idx []int) *Table {
 	cols := make([]*Column, len(t.cols))
 	for i, c := range t.cols {
-		cols[i] = c.take(idx)
+		cols[i] = c.take(op, idx)
 	}
 	return &Table{cols: cols}
 }
 
 // take gathers values idx of c; an index of -1 gives a missing value
 // (NaN for floats). An integer column that gets a missing value becomes
-// float64, as in pandas.
-func (c *Column) take(idx []int) *Column {
+// float64, as in pandas. The values are gathered on the CPU; for a column
+// on another device, op names the table operation (such as "Table.Filter")
+// in the notice that says so, and the result goes back to that device,
+// or, for op "" (display), stays on the CPU without a notice.
+func (c *Column) take(op string, idx []int) *Column {
 	out := &Column{Name: c.Name, Kind: c.Kind}
 	anyNew := false
 	for _, i := range idx {
@@ -332,7 +345,7 @@ func (c *Column) take(idx []int) *Column {
 		vals = vals.Astype(arrays.Float64)
 	}
 	out.Values = arrays.FromSlice(gatherAny(vals.Data(), idx))
-	return out
+	return onDeviceOf(op, out, c)
 }
 
 func gather[T any](src []T, idx []int, fill T) []T {
@@ -407,7 +420,10 @@ type hostCol struct {
 	miss []bool // nil when no value is missing
 }
 
-func hostOf(c *Column) *hostCol {
+// hostOf reads c's values into host memory for table operation op, with
+// the notice of noteCPU for a column on another device (none for op "").
+func hostOf(op string, c *Column) *hostCol {
+	noteCPU(op, c)
 	h := &hostCol{col: c}
 	n := c.Len()
 	switch c.Kind {

@@ -220,7 +220,7 @@ func goldenCompare(t *testing.T, result []goldenColumn, got *Table) {
 			t.Errorf("column %q: %v %s, want %v %s", wc.Name, gc.Kind, gc.dtypeName(), wc.Kind, wc.dtypeName())
 			continue
 		}
-		gh, wh := hostOf(gc), hostOf(wc)
+		gh, wh := hostOf("", gc), hostOf("", wc)
 		for i := range wh.len() {
 			gm, wm := gh.missing(i), wh.missing(i)
 			ok := gm == wm
@@ -391,7 +391,7 @@ func tblVals(t testing.TB, tab *Table, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := hostOf(c)
+	h := hostOf("", c)
 	parts := make([]string, h.len())
 	for i := range parts {
 		if h.missing(i) {
@@ -731,7 +731,7 @@ func TestEveryDType(t *testing.T) {
 			}
 			c := &Column{Name: "c", Kind: kind, Values: arrays.Asarray([]int64{0, 1, 0}).Astype(dt)}
 			// A gather with a missing row (-1), as Join makes.
-			got := c.take([]int{1, -1, 0})
+			got := c.take("", []int{1, -1, 0})
 			wantDT := dt
 			if dt.IsInteger() {
 				wantDT = arrays.Float64 // as pandas
@@ -746,7 +746,7 @@ func TestEveryDType(t *testing.T) {
 				t.Errorf("take: values %v", v)
 			}
 			// Without missing rows the dtype stays.
-			if same := c.take([]int{2, 1}); same.Values.DType() != dt || same.Missing != nil {
+			if same := c.take("", []int{2, 1}); same.Values.DType() != dt || same.Missing != nil {
 				t.Errorf("take without -1 gave %v, missing %v", same.Values.DType(), same.Missing)
 			}
 			tab := tblNew(t, c, colI("n", 10, 20, 30))

@@ -136,3 +136,31 @@ func TestGPUIntegers(t *testing.T) {
 		t.Errorf("integer work ran on the CPU: %q", got)
 	}
 }
+
+// TestGPUSmallIntegerCopies rolls, tiles and assigns into strided views of
+// 1- and 2-byte integers on the GPU (a shader writes each element's bits
+// of its word with atomics), against the CPU.
+func TestGPUSmallIntegerCopies(t *testing.T) {
+	g := gpuOrSkip(t)
+	for _, dt := range []arrays.DType{arrays.Int8, arrays.Uint8, arrays.Int16, arrays.Uint16} {
+		x := arrays.Arange(35).Reshape(5, 7).Astype(dt)
+		gx := x.To(g)
+		cases := []struct {
+			name     string
+			cpu, gpu *arrays.Array
+		}{
+			{"roll", arrays.Roll(x, 3), arrays.Roll(gx, 3)},
+			{"roll transposed", arrays.Roll(x.T(), 2, arrays.Axis(0)), arrays.Roll(gx.T(), 2, arrays.Axis(0))},
+			{"tile", arrays.Tile(x.T(), 2, 1), arrays.Tile(gx.T(), 2, 1)},
+			{"assign column", x.Copy().Index(":, 1").Assign(arrays.Arange(5).Astype(dt)), gx.Copy().Index(":, 1").Assign(arrays.Arange(5).Astype(dt).To(g))},
+		}
+		for _, tc := range cases {
+			if tc.gpu.Device() != g {
+				t.Errorf("%v %s: the result is on %s", dt, tc.name, tc.gpu.Device().Name())
+			}
+			if a, b := tc.gpu.String(), tc.cpu.String(); a != b {
+				t.Errorf("%v %s: %s on the GPU, %s on the CPU", dt, tc.name, a, b)
+			}
+		}
+	}
+}

@@ -737,9 +737,10 @@ func (d *Device) elementwise(gen func(strided bool) (glsl.Program, error), bufs 
 }
 
 // Copy copies src into dst (same shape), converting the dtype between
-// float32, float64, int32, uint32 and bool; a copy without conversion
-// works for every dtype of 4 bytes or more, and for the others between
-// contiguous views.
+// float32, float64, int32, uint32, bool and, with int64 arithmetic,
+// int64 and uint64; a copy without conversion works for every dtype
+// (contiguous runs of the 1- and 2-byte ones with glCopyBufferSubData,
+// strided ones with a shader's atomic stores into the shared words).
 func (d *Device) Copy(dst, src devices.View) error {
 	db, err := d.buf(dst, "Copy's destination")
 	if err != nil {
@@ -752,9 +753,9 @@ func (d *Device) Copy(dst, src devices.View) error {
 	if len(dst.Shape) != len(src.Shape) {
 		return fmt.Errorf("gpu: Copy of shape %v into %v", src.Shape, dst.Shape)
 	}
-	if db.dt == sb.dt {
-		if _, err := glsl.Raw(db.dt); err != nil {
-			return d.copyBytes(db, sb, dst, src, err)
+	if db.dt == sb.dt && glsl.ElemBytes(db.dt) < 4 {
+		if done, err := d.copyBytes(db, sb, dst, src); done {
+			return err
 		}
 	}
 	return d.elementwise(func(strided bool) (glsl.Program, error) {
@@ -762,20 +763,23 @@ func (d *Device) Copy(dst, src devices.View) error {
 	}, []*Buffer{db, sb}, dst, src)
 }
 
-// copyBytes copies between contiguous views of a 1- or 2-byte dtype.
-func (d *Device) copyBytes(db, sb *Buffer, dst, src devices.View, why error) error {
+// copyBytes copies between contiguous views of a 1- or 2-byte dtype with
+// glCopyBufferSubData (whose offsets need not be word-aligned), and
+// reports whether the views were contiguous: strided ones are the copy
+// shader's.
+func (d *Device) copyBytes(db, sb *Buffer, dst, src devices.View) (done bool, err error) {
 	strides := [][]int{dst.Strides, src.Strides}
 	shape, st := coalesce(dst.Shape, strides)
 	_, _, n := span(dst.Shape, dst.Strides, dst.Offset)
 	if n == 0 {
-		return nil
+		return true, nil
 	}
 	if len(shape) > 1 || len(shape) == 1 && (st[0][0] != 1 || st[1][0] != 1) {
-		return fmt.Errorf("gpu: strided copy of %v: %w", db.dt, why)
+		return false, nil
 	}
 	eb := glsl.ElemBytes(db.dt)
 	defer keep(db, sb)
-	return d.run(func() error {
+	return true, d.run(func() error {
 		gl.BindBuffer(gl.COPY_READ_BUFFER, sb.id)
 		gl.BindBuffer(gl.COPY_WRITE_BUFFER, db.id)
 		gl.CopyBufferSubData(gl.COPY_READ_BUFFER, gl.COPY_WRITE_BUFFER, src.Offset*eb, dst.Offset*eb, n*eb)

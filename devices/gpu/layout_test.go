@@ -3,7 +3,6 @@
 package gpu
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"testing"
@@ -283,8 +282,10 @@ func equalBits(a, b any) bool {
 }
 
 // TestByteCopy copies 1- and 2-byte elements between contiguous views at
-// odd offsets (whole bytes, on the GPU), and refuses strided ones with
-// devices.ErrNotImplemented.
+// odd offsets (whole bytes, with glCopyBufferSubData), and between views
+// of every layout (a shader storing each element's bits of its word with
+// atomics), into the middle of a destination whose other elements must
+// stay as they were: against the CPU device.
 func TestByteCopy(t *testing.T) {
 	d := gpu(t)
 	src, err := d.FromHost([]int8{1, 2, 3, 4, 5, 6, 7})
@@ -303,10 +304,39 @@ func TestByteCopy(t *testing.T) {
 	if fmt.Sprint(got) != "[0 0 0 2 3 4 5 6 0]" {
 		t.Errorf("int8 copy at odd offsets: %v", got)
 	}
-	u16, _ := d.FromHost([]uint16{10, 20, 30})
-	d16, _ := d.Alloc(dtype.Uint16, 3)
-	err = d.Copy(vec(d16), devices.View{Buf: u16, Shape: []int{3}, Strides: []int{-1}, Offset: 2})
-	if !errors.Is(err, devices.ErrNotImplemented) {
-		t.Errorf("reversed uint16 copy: %v, want devices.ErrNotImplemented", err)
+	for _, dt := range []dtype.DType{dtype.Int8, dtype.Uint8, dtype.Int16, dtype.Uint16} {
+		for _, n := range []int{1, 3, 257, 65537} {
+			for i, la := range layouts {
+				lb := layouts[(i+3)%len(layouts)] // the destination's layout
+				if lb.name == "scalar broadcast" || lb.name == "broadcast row" {
+					lb = layouts[1] // a destination cannot repeat elements
+				}
+				if fmt.Sprint(la.view(nil, n).Shape) != fmt.Sprint(lb.view(nil, n).Shape) {
+					lb = layouts[2] // every other: one axis, as la's when the shapes differ
+					if len(la.view(nil, n).Shape) != 1 {
+						continue
+					}
+				}
+				sdata, _ := devices.MakeSlice(dt, la.bufLen(n))
+				fill(sdata)
+				ddata, _ := devices.MakeSlice(dt, lb.bufLen(n)+5)
+				fill(ddata)
+				s := newPair(t, d, sdata)
+				o := newPair(t, d, ddata)
+				vs, vd := la.view(s.gpu, n), lb.view(o.gpu, n)
+				vd.Offset += 5
+				if err := d.Copy(vd, vs); err != nil {
+					t.Errorf("%v %s into %s, n=%d: %v", dt, la.name, lb.name, n, err)
+					continue
+				}
+				if err := devices.CPU().Copy(on(vd, o.cpu), on(vs, s.cpu)); err != nil {
+					t.Fatal(err)
+				}
+				want, have := o.host(t)
+				if !equalBits(have, want) {
+					t.Errorf("%v %s into %s, n=%d: the destination differs from the CPU's", dt, la.name, lb.name, n)
+				}
+			}
+		}
 	}
 }

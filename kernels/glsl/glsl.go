@@ -50,9 +50,15 @@ const (
 	Words4
 	Int64
 	Uint64
+	// Bytes1 and Bytes2 move elements of 1 or 2 bytes, packed in words,
+	// without looking at them: loaded as uint, stored with atomicAnd and
+	// atomicOr on their own bits of the word, so that invocations writing
+	// the other elements of the same word do not race.
+	Bytes1
+	Bytes2
 )
 
-var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4", "int64_t", "uint64_t"}
+var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4", "int64_t", "uint64_t", "uint", "uint"}
 
 // Features are what a GPU can compute beyond OpenGL 4.3's core: its
 // methods return the shaders for such a GPU.
@@ -70,17 +76,6 @@ const int64Extension = "#extension GL_ARB_gpu_shader_int64 : require\n"
 
 // GLSL returns the GLSL name of the type.
 func (t Type) GLSL() string { return typeNames[t] }
-
-// words is the number of 32-bit words of one element.
-func (t Type) words() int {
-	switch t {
-	case Double, Words2, Int64, Uint64:
-		return 2
-	case Words4:
-		return 4
-	}
-	return 1
-}
 
 // StorageBytes is the number of bytes a buffer of n elements of dt takes
 // (see the package documentation), at least 4.
@@ -138,10 +133,15 @@ func (f Features) Compute(dt dtype.DType) (Type, error) {
 	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with float32, float64, int32, uint32, int64, uint64 and bool only")
 }
 
-// Raw returns the word type that moves elements of dt unchanged, or an
-// error matching kernels.ErrNotImplemented for the 1- and 2-byte dtypes.
+// Raw returns the type that moves elements of dt unchanged: whole words
+// for 4, 8 and 16 bytes, Bytes1 and Bytes2 (atomic stores into shared
+// words) for the 1- and 2-byte dtypes.
 func Raw(dt dtype.DType) (Type, error) {
 	switch ElemBytes(dt) {
+	case 1:
+		return Bytes1, nil
+	case 2:
+		return Bytes2, nil
 	case 4:
 		return Words1, nil
 	case 8:
@@ -149,7 +149,7 @@ func Raw(dt dtype.DType) (Type, error) {
 	case 16:
 		return Words4, nil
 	}
-	return None, notImpl("a strided "+dt.String()+" copy", "the GPU shaders move whole 32-bit words, and "+dt.String()+" elements are smaller")
+	return None, notImpl("a copy of "+dt.String(), fmt.Sprintf("no shader moves elements of %d bytes", ElemBytes(dt)))
 }
 
 // NotImplementedError is the error of an operation that the GPU shaders
@@ -194,6 +194,10 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "return uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]);", w)
 		case Int64:
 			fmt.Fprintf(&b, "return int64_t(packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1])));", w)
+		case Bytes1:
+			fmt.Fprintf(&b, "return (%s[i >> 2] >> (8 * (i & 3))) & 0xffu;", w)
+		case Bytes2:
+			fmt.Fprintf(&b, "return (%s[i >> 1] >> (16 * (i & 1))) & 0xffffu;", w)
 		case Uint64:
 			fmt.Fprintf(&b, "return packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]));", w)
 		case Words4:
@@ -218,6 +222,10 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "%[1]s[2 * i] = v.x; %[1]s[2 * i + 1] = v.y;", w)
 		case Int64, Uint64:
 			fmt.Fprintf(&b, "uvec2 u = unpackUint2x32(uint64_t(v)); %[1]s[2 * i] = u.x; %[1]s[2 * i + 1] = u.y;", w)
+		case Bytes1:
+			fmt.Fprintf(&b, "uint s = 8u * uint(i & 3); atomicAnd(%[1]s[i >> 2], ~(0xffu << s)); atomicOr(%[1]s[i >> 2], (v & 0xffu) << s);", w)
+		case Bytes2:
+			fmt.Fprintf(&b, "uint s = 16u * uint(i & 1); atomicAnd(%[1]s[i >> 1], ~(0xffffu << s)); atomicOr(%[1]s[i >> 1], (v & 0xffffu) << s);", w)
 		case Words4:
 			fmt.Fprintf(&b, "%[1]s[4 * i] = v.x; %[1]s[4 * i + 1] = v.y; %[1]s[4 * i + 2] = v.z; %[1]s[4 * i + 3] = v.w;", w)
 		}

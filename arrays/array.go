@@ -393,8 +393,11 @@ func (a *Array) contiguous() *Array {
 
 // Assign copies value (an array or a Go number, broadcast to a's shape and
 // converted to a's dtype) into a's elements, and returns a. Since views
-// share memory, assigning into a slice of an array changes the array.
+// share memory, assigning into a slice of an array changes the array. An
+// array value is on a's device or on the CPU (which is copied over); one
+// on another device panics with a *DeviceError.
 func (a *Array) Assign(value any) *Array {
+	indexDevices("assign", a, arrayOf(value))
 	v := operandFor("assign", value, a)
 	v = v.To(a.Device())
 	if _, err := shape.BroadcastStrides(v.shape, v.strides, a.shape); err != nil {

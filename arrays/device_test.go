@@ -336,3 +336,36 @@ func TestDevicesUsed(t *testing.T) {
 		t.Fatalf("after an op on the fake device DevicesUsed() = %v, want [fake-used]", got)
 	}
 }
+
+// TestDeviceEdges checks the device rules at the edges: OnDevice(nil) (a
+// machine without the GPU asked for) panics with a *DeviceError instead of
+// leaving the result on the CPU; assigning a value of another device into
+// a CPU array is a *DeviceError naming both, while a CPU value into a
+// device array is copied over.
+func TestDeviceEdges(t *testing.T) {
+	var de *DeviceError
+	func() {
+		defer func() {
+			err, _ := recover().(error)
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), "no device given") {
+				t.Errorf("OnDevice(nil): %v, want a *DeviceError saying no device was given", err)
+			}
+		}()
+		Zeros(3, OnDevice(nil))
+	}()
+	fake := devicefake.New("edge")
+	func() {
+		defer func() {
+			err, _ := recover().(error)
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), "cpu") || !strings.Contains(err.Error(), "edge") {
+				t.Errorf("assigning a device value into a CPU array: %v, want a *DeviceError naming both devices", err)
+			}
+		}()
+		Zeros(3).Assign(Arange(3).To(fake))
+	}()
+	g := Zeros(3).To(fake)
+	g.Assign(Arange(3))
+	if got := g.String(); got != "[0. 1. 2.]" {
+		t.Errorf("a CPU value assigned into a device array: %s", got)
+	}
+}

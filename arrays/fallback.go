@@ -251,10 +251,13 @@ func tryDeviceRun(op string, dev devices.Device, fn func() error) (err error) {
 
 // absentDevice is the error of To with no device: it says why the GPU is
 // absent when there is none, as devices.GPU() returns nil then.
-func absentDevice() *DeviceError {
+func absentDevice() *DeviceError { return absentDeviceIn("to") }
+
+// absentDeviceIn is absentDevice for operation op.
+func absentDeviceIn(op string) *DeviceError {
 	have := strings.Join(devices.Names(), ", ")
 	if why := devices.GPUAbsence(); why != nil {
-		return &DeviceError{Op: "to", Msg: fmt.Sprintf("no device given (nil), and there is no GPU device (devices.List() shows what there is: %s)", have), Err: why}
+		return &DeviceError{Op: op, Msg: fmt.Sprintf("no device given (nil), and there is no GPU device (devices.List() shows what there is: %s)", have), Err: why}
 	}
-	return &DeviceError{Op: "to", Msg: fmt.Sprintf("no device given (nil); devices.List() shows what there is: %s", have)}
+	return &DeviceError{Op: op, Msg: fmt.Sprintf("no device given (nil); devices.List() shows what there is: %s", have)}
 }

@@ -68,8 +68,16 @@ func Correction(n float64) Option { return func(c *config) { c.correction = n } 
 // Endpoint says whether Linspace includes its stop value (it does by default).
 func Endpoint(include bool) Option { return func(c *config) { c.endpoint = include } }
 
-// OnDevice places the result on device d.
-func OnDevice(d devices.Device) Option { return func(c *config) { c.device = d } }
+// OnDevice places the result on device d. A nil d, which devices.GPU()
+// returns on a machine without a GPU, panics with a *DeviceError that says
+// why there is none, as To does, rather than leave the result on the CPU
+// unasked.
+func OnDevice(d devices.Device) Option {
+	if d == nil {
+		panic(absentDeviceIn("on_device"))
+	}
+	return func(c *config) { c.device = d }
+}
 
 // IncludeInitial makes CumulativeSum start with the initial value 0.
 func IncludeInitial() Option { return func(c *config) { c.include = true } }

@@ -93,12 +93,22 @@ func axisView(a *Array, axis, first, count, step int) *Array {
 }
 
 // copyInto copies src (broadcast to dst's shape, converted to its dtype)
-// into dst. The two must not overlap in memory.
+// into dst. The two must not overlap in memory. A conversion that dst's
+// device does not implement runs on the CPU, after the notice.
 func copyInto(op string, dst, src *Array) {
 	if src.Device() != dst.Device() {
 		src = src.To(dst.Device())
 	}
-	check(op, dst.Device().Copy(dst.view(), broadcastView(src, dst.shape)))
+	dev := dst.Device()
+	err := tryDevice(op, dev, func() error { return dev.Copy(dst.view(), broadcastView(src, dst.shape)) })
+	if err != nil && src.dt != dst.dt {
+		// Convert on the CPU, then copy without conversion (which every
+		// device does).
+		ranOnCPU(op, dev, fmt.Sprintf("conversion from %v to %v", src.dt, dst.dt))
+		src = src.hosted().Astype(dst.dt).To(dev)
+		err = dev.Copy(dst.view(), broadcastView(src, dst.shape))
+	}
+	check(op, err)
 }
 
 // Ravel returns the elements of x in C order as a 1-d array: a view when

@@ -94,7 +94,8 @@ func loadRe(x *arrays.Array, batch []int, m, n int) []float64 {
 	size := shape.Shape(shp).Size()
 	buf := getScratch(size)
 	if size > 0 {
-		arrays.FromSlice(buf).Reshape(shp...).Assign(x)
+		// A device array (the caller gave the notice) comes over first.
+		arrays.FromSlice(buf).Reshape(shp...).Assign(x.To(devices.CPU()))
 	}
 	return buf
 }

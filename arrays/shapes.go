@@ -583,6 +583,7 @@ func Meshgrid(xs []*Array, opts ...Option) []*Array {
 		flat[i] = Ravel(x)
 		shp[i] = flat[i].shape[0]
 	}
+	sameDevice("meshgrid", xs...)
 	if xy && n > 1 {
 		shp[0], shp[1] = shp[1], shp[0]
 	}

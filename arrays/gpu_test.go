@@ -137,13 +137,18 @@ func TestGPUIntegers(t *testing.T) {
 	}
 }
 
-// TestGPUSmallIntegerCopies rolls, tiles and assigns into strided views of
-// 1- and 2-byte integers on the GPU (a shader writes each element's bits
-// of its word with atomics), against the CPU.
-func TestGPUSmallIntegerCopies(t *testing.T) {
+// TestGPUSmallIntegers computes with 1- and 2-byte integers on the GPU
+// (wrapping arithmetic, comparisons, sums, conversions) and rolls, tiles
+// and assigns into strided views of them (a shader writes each element's
+// bits of its word with atomics), against the CPU, with no notice.
+func TestGPUSmallIntegers(t *testing.T) {
 	g := gpuOrSkip(t)
+	var got []string
+	defer arrays.SetNotice(arrays.SetNotice(func(msg string) { got = append(got, msg) }))
+	arrays.ResetNotices()
+	defer arrays.ResetNotices()
 	for _, dt := range []arrays.DType{arrays.Int8, arrays.Uint8, arrays.Int16, arrays.Uint16} {
-		x := arrays.Arange(35).Reshape(5, 7).Astype(dt)
+		x := arrays.Arange(35).Mul(997).Reshape(5, 7).Astype(dt)
 		gx := x.To(g)
 		cases := []struct {
 			name     string
@@ -153,6 +158,13 @@ func TestGPUSmallIntegerCopies(t *testing.T) {
 			{"roll transposed", arrays.Roll(x.T(), 2, arrays.Axis(0)), arrays.Roll(gx.T(), 2, arrays.Axis(0))},
 			{"tile", arrays.Tile(x.T(), 2, 1), arrays.Tile(gx.T(), 2, 1)},
 			{"assign column", x.Copy().Index(":, 1").Assign(arrays.Arange(5).Astype(dt)), gx.Copy().Index(":, 1").Assign(arrays.Arange(5).Astype(dt).To(g))},
+			{"x*x + x (wrapping)", x.Mul(x).Add(x), gx.Mul(gx).Add(gx)},
+			{"floor divide", arrays.FloorDivide(x, 7), arrays.FloorDivide(gx, 7)},
+			{"shift", arrays.BitwiseRightShift(x, 3), arrays.BitwiseRightShift(gx, 3)},
+			{"less", arrays.Less(x, x.T().Reshape(5, 7)), arrays.Less(gx, gx.T().Reshape(5, 7))},
+			{"sum", arrays.Sum(x, arrays.Axis(1)), arrays.Sum(gx, arrays.Axis(1))},
+			{"max", arrays.Max(x, arrays.Axis(0)), arrays.Max(gx, arrays.Axis(0))},
+			{"to float32", x.Astype(arrays.Float32), gx.Astype(arrays.Float32)},
 		}
 		for _, tc := range cases {
 			if tc.gpu.Device() != g {
@@ -162,5 +174,8 @@ func TestGPUSmallIntegerCopies(t *testing.T) {
 				t.Errorf("%v %s: %s on the GPU, %s on the CPU", dt, tc.name, a, b)
 			}
 		}
+	}
+	if len(got) != 0 {
+		t.Errorf("small-integer work ran on the CPU: %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"workbench/arrays/dtype"
@@ -138,6 +139,27 @@ func hostData(dt dtype.DType, n int, seed uint64) any {
 			}
 		}
 		return out
+	case dtype.Int8, dtype.Uint8, dtype.Int16, dtype.Uint16:
+		// The narrow integers: int64 test data, wrapped by the conversion
+		// (so every bit pattern, small shift counts and ±1 occur).
+		wide := hostData(dtype.Int64, n, seed).([]int64)
+		out, _ := devices.MakeSlice(dt, n)
+		for i, x := range wide {
+			if i%5 == 4 {
+				x = x % 9 // small values: shift counts, divisors
+			}
+			switch o := out.(type) {
+			case []int8:
+				o[i] = int8(x)
+			case []uint8:
+				o[i] = uint8(x)
+			case []int16:
+				o[i] = int16(x)
+			case []uint16:
+				o[i] = uint16(x)
+			}
+		}
+		return out
 	case dtype.Bool:
 		out := make([]bool, n)
 		for i := range out {
@@ -239,6 +261,13 @@ func mismatch(got, want any, tl tol, inputs ...any) (int, string) {
 				return i, fmt.Sprintf("got %v, want %v", g[i], w[i])
 			}
 		}
+	case []int8, []uint8, []int16, []uint16:
+		gv, wv := reflect.ValueOf(g), reflect.ValueOf(want)
+		for i := range gv.Len() {
+			if a, b := gv.Index(i).Interface(), wv.Index(i).Interface(); a != b {
+				return i, fmt.Sprintf("got %v, want %v", a, b)
+			}
+		}
 	case []uint64:
 		w := want.([]uint64)
 		for i := range g {
@@ -313,7 +342,8 @@ func on(v devices.View, b devices.Buffer) devices.View {
 	return v
 }
 
-var computeTypes = []dtype.DType{dtype.Float32, dtype.Int32, dtype.Uint32, dtype.Bool, dtype.Float64, dtype.Int64, dtype.Uint64}
+var computeTypes = []dtype.DType{dtype.Float32, dtype.Int32, dtype.Uint32, dtype.Bool, dtype.Float64, dtype.Int64, dtype.Uint64,
+	dtype.Int8, dtype.Uint8, dtype.Int16, dtype.Uint16}
 
 // lacks reports whether d lacks the feature that dt's arithmetic needs
 // (fp64 for float64, GL_ARB_gpu_shader_int64 for int64 and uint64), so
@@ -415,6 +445,8 @@ func elem(s any, i int) any {
 		return x[i]
 	case []bool:
 		return x[i]
+	case []int8, []uint8, []int16, []uint16:
+		return reflect.ValueOf(x).Index(i).Interface()
 	}
 	return nil
 }

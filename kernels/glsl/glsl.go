@@ -56,9 +56,30 @@ const (
 	// the other elements of the same word do not race.
 	Bytes1
 	Bytes2
+	// Int8, Uint8, Int16 and Uint16 compute as int or uint (sign- or
+	// zero-extended when loaded), and store their low bits as Bytes1 and
+	// Bytes2 do: the truncation gives the wrapping arithmetic of the
+	// narrow types.
+	Int8
+	Uint8
+	Int16
+	Uint16
 )
 
-var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4", "int64_t", "uint64_t", "uint", "uint"}
+var typeNames = [...]string{"none", "float", "double", "int", "uint", "bool", "uint", "uvec2", "uvec4", "int64_t", "uint64_t",
+	"uint", "uint", "int", "uint", "int", "uint"}
+
+// base is the type whose expressions t computes with: int for the narrow
+// signed integers, uint for the narrow unsigned ones, t itself otherwise.
+func (t Type) base() Type {
+	switch t {
+	case Int8, Int16:
+		return Int
+	case Uint8, Uint16:
+		return Uint
+	}
+	return t
+}
 
 // Features are what a GPU can compute beyond OpenGL 4.3's core: its
 // methods return the shaders for such a GPU.
@@ -100,6 +121,11 @@ func ElemBytes(dt dtype.DType) int {
 // kernels.ErrNotImplemented. fp64 says whether the GPU has double
 // precision.
 func Compute(dt dtype.DType, fp64 bool) (Type, error) {
+	if dt.Size() < 4 && dt != dtype.Bool {
+		// The narrow integers' packed stores are for element-wise
+		// shaders (Features.Compute); other shaders keep whole words.
+		return None, notImpl(dt.String()+" arithmetic", "this shader computes with whole 32-bit words")
+	}
 	return Features{FP64: fp64}.Compute(dt)
 }
 
@@ -116,6 +142,14 @@ func (f Features) Compute(dt dtype.DType) (Type, error) {
 			return Uint64, nil
 		}
 		return None, notImpl(dt.String()+" arithmetic", "this GPU has no GL_ARB_gpu_shader_int64")
+	case dtype.Int8:
+		return Int8, nil
+	case dtype.Uint8:
+		return Uint8, nil
+	case dtype.Int16:
+		return Int16, nil
+	case dtype.Uint16:
+		return Uint16, nil
 	case dtype.Float32:
 		return Float, nil
 	case dtype.Int32:
@@ -130,7 +164,7 @@ func (f Features) Compute(dt dtype.DType) (Type, error) {
 		}
 		return None, notImpl("float64 arithmetic", "this GPU has no GL_ARB_gpu_shader_fp64")
 	}
-	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with float32, float64, int32, uint32, int64, uint64 and bool only")
+	return None, notImpl(dt.String()+" arithmetic", "the GPU shaders compute with real numbers and bool only")
 }
 
 // Raw returns the type that moves elements of dt unchanged: whole words
@@ -194,10 +228,14 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "return uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]);", w)
 		case Int64:
 			fmt.Fprintf(&b, "return int64_t(packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1])));", w)
-		case Bytes1:
+		case Bytes1, Uint8:
 			fmt.Fprintf(&b, "return (%s[i >> 2] >> (8 * (i & 3))) & 0xffu;", w)
-		case Bytes2:
+		case Bytes2, Uint16:
 			fmt.Fprintf(&b, "return (%s[i >> 1] >> (16 * (i & 1))) & 0xffffu;", w)
+		case Int8:
+			fmt.Fprintf(&b, "return int(%s[i >> 2] << (24 - 8 * (i & 3))) >> 24;", w)
+		case Int16:
+			fmt.Fprintf(&b, "return int(%s[i >> 1] << (16 - 16 * (i & 1))) >> 16;", w)
 		case Uint64:
 			fmt.Fprintf(&b, "return packUint2x32(uvec2(%[1]s[2 * i], %[1]s[2 * i + 1]));", w)
 		case Words4:
@@ -222,10 +260,10 @@ func access(k int, t Type, load, store bool) string {
 			fmt.Fprintf(&b, "%[1]s[2 * i] = v.x; %[1]s[2 * i + 1] = v.y;", w)
 		case Int64, Uint64:
 			fmt.Fprintf(&b, "uvec2 u = unpackUint2x32(uint64_t(v)); %[1]s[2 * i] = u.x; %[1]s[2 * i + 1] = u.y;", w)
-		case Bytes1:
-			fmt.Fprintf(&b, "uint s = 8u * uint(i & 3); atomicAnd(%[1]s[i >> 2], ~(0xffu << s)); atomicOr(%[1]s[i >> 2], (v & 0xffu) << s);", w)
-		case Bytes2:
-			fmt.Fprintf(&b, "uint s = 16u * uint(i & 1); atomicAnd(%[1]s[i >> 1], ~(0xffffu << s)); atomicOr(%[1]s[i >> 1], (v & 0xffffu) << s);", w)
+		case Bytes1, Int8, Uint8:
+			fmt.Fprintf(&b, "uint s = 8u * uint(i & 3); atomicAnd(%[1]s[i >> 2], ~(0xffu << s)); atomicOr(%[1]s[i >> 2], (uint(v) & 0xffu) << s);", w)
+		case Bytes2, Int16, Uint16:
+			fmt.Fprintf(&b, "uint s = 16u * uint(i & 1); atomicAnd(%[1]s[i >> 1], ~(0xffffu << s)); atomicOr(%[1]s[i >> 1], (uint(v) & 0xffffu) << s);", w)
 		case Words4:
 			fmt.Fprintf(&b, "%[1]s[4 * i] = v.x; %[1]s[4 * i + 1] = v.y; %[1]s[4 * i + 2] = v.z; %[1]s[4 * i + 3] = v.w;", w)
 		}
@@ -236,7 +274,7 @@ func access(k int, t Type, load, store bool) string {
 
 // helpers returns the helper functions for computing with t.
 func helpers(t Type) string {
-	switch t {
+	switch t.base() {
 	case Float:
 		return file("float.glsl")
 	case Double:
@@ -338,7 +376,7 @@ func (f Features) Convert(dst, src dtype.DType, strided bool) (Program, error) {
 	if err != nil {
 		return Program{}, err
 	}
-	expr := convertExpr(out, in)
+	expr := convertExpr(out.base(), in.base())
 	return elementwise(name, in, out, false, strided, expr), nil
 }
 

@@ -110,7 +110,7 @@ func (f Features) Unary(op kernels.UnaryOp, in dtype.DType, strided bool) (Progr
 		return Program{}, err
 	}
 	table := map[Type]map[kernels.UnaryOp]string{Float: unaryFloat, Double: unaryDouble, Int: unaryInt, Uint: unaryUint,
-		Int64: unaryInt64, Uint64: unaryUint64, Bool: unaryBool}[t]
+		Int64: unaryInt64, Uint64: unaryUint64, Bool: unaryBool}[t.base()]
 	expr, ok := table[op]
 	if !ok {
 		why := "not defined for " + in.String()
@@ -217,7 +217,7 @@ func (f Features) Binary(op kernels.BinaryOp, in dtype.DType, strided bool) (Pro
 		expr, ok = comparisons[op]
 	default:
 		table := map[Type]map[kernels.BinaryOp]string{Float: binaryFloat, Double: binaryDouble, Int: binaryInt, Uint: binaryUint,
-			Int64: binaryInt64, Uint64: binaryUint64}[t]
+			Int64: binaryInt64, Uint64: binaryUint64}[t.base()]
 		expr, ok = table[op]
 	}
 	if !ok {
@@ -225,7 +225,7 @@ func (f Features) Binary(op kernels.BinaryOp, in dtype.DType, strided bool) (Pro
 		switch {
 		case t == Double:
 			why = "float64 has arithmetic, comparisons, maximum, minimum and copysign only"
-		case (t == Int || t == Int64) && op == kernels.Pow:
+		case (t.base() == Int || t == Int64) && op == kernels.Pow:
 			why = "a negative exponent is an error that a shader cannot report"
 		}
 		return Program{}, notImpl(op.String()+" of "+in.String(), why)
@@ -353,7 +353,7 @@ func (f Features) Reduce(op kernels.ReduceOp, dt dtype.DType, stage ReduceStage)
 	if err != nil {
 		return Program{}, err
 	}
-	combine, identity, ok := reduceExpr(op, t)
+	combine, identity, ok := reduceExpr(op, t.base())
 	if !ok {
 		return Program{}, notImpl("reduce "+op.String()+" of "+dt.String(), "not defined for "+dt.String())
 	}
@@ -392,7 +392,7 @@ func (f Features) Scan(op kernels.ReduceOp, dt dtype.DType, phase ScanPhase) (Pr
 	if err != nil {
 		return Program{}, err
 	}
-	combine, identity, _ := reduceExpr(op, t)
+	combine, identity, _ := reduceExpr(op, t.base())
 	phaseName := [...]string{"SERIAL", "BLOCKS", "ADD"}[phase]
 	acc := access(0, t, true, true) + access(1, t, true, false) + access(2, t, true, true)
 	p := params{

@@ -109,6 +109,7 @@ type Session struct {
 	methods map[string]map[string]*memberInfo // methods of the cells' types, by type name
 	prog    progressState                     // progress bars (progress.go)
 	stuck   stuckState                        // goroutines of interrupted cells
+	device  string                            // the device the last cell ran on (LastDevice)
 }
 
 // ErrClosed is returned by Run after Close.
@@ -355,9 +356,25 @@ func (s *Session) Run(ctx context.Context, cell string) ([]Output, error) {
 		}()
 		s.runCell(ctx, cell)
 	}()
+	s.device = cellDevice()
 	s.progressEnd()
 	stop()
 	return s.coll.finish(), nil
+}
+
+// LastDevice returns the device the last cell that Run ran ran on: the
+// names of the devices other than the CPU that its arrays were moved to
+// or computed on (arrays.DevicesUsed), joined with "," when there are
+// several ("gpu"), or "cpu" when there were none. Before the first cell
+// it returns "cpu". The kernel reports it in each execute_reply, and
+// session files record it as the cell's device.
+func (s *Session) LastDevice() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.device == "" {
+		return "cpu"
+	}
+	return s.device
 }
 
 func (s *Session) runCell(ctx context.Context, cell string) {

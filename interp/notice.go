@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"workbench/arrays"
@@ -13,7 +14,9 @@ import (
 // warning would, each once per cell: Run routes them to its session and
 // resets arrays' record of the notices given. Notices that goroutines of a
 // cell give after it ends go out with the session's next cell, as their
-// printed text does; with no session, they go to os.Stderr.
+// printed text does; with no session, they go to os.Stderr. The same
+// reset clears arrays' record of the devices used, which cellDevice reads
+// when the cell ends.
 var noticeRoute struct {
 	sync.Mutex
 	s *Session
@@ -56,4 +59,15 @@ func (c *collector) notice(msg string) {
 	defer c.mu.Unlock()
 	c.drainLocked()
 	c.streamLocked("stderr", []byte(msg+"\n"))
+}
+
+// cellDevice names the device the cell that just ran ran on, from the
+// devices its arrays used since routeNotices reset arrays' record: "gpu"
+// (names joined with "," when several), or "cpu" when none. Arrays that
+// goroutines of earlier cells allocate meanwhile count too.
+func cellDevice() string {
+	if used := arrays.DevicesUsed(); len(used) > 0 {
+		return strings.Join(used, ",")
+	}
+	return "cpu"
 }

@@ -191,3 +191,34 @@ fmt.Println(err, y.Device().Name(), y.Data(), arrays.Sort(x).Data())`,
 		}
 	}
 }
+
+// TestLastDevice checks the device each cell reports (LastDevice, which
+// the kernel sends in its execute_reply): the devices other than the CPU
+// that the cell's arrays were moved to or computed on, joined with ","
+// when several, else "cpu".
+func TestLastDevice(t *testing.T) {
+	devices.Register(&hiddenDevice{name: "lasta"})
+	devices.Register(&hiddenDevice{name: "lastb"})
+	s := newTestSession(t, Options{})
+	if d := s.LastDevice(); d != "cpu" {
+		t.Errorf("before any cell: %q, want cpu", d)
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"on the CPU", `x := arrays.FromSlice([]float64{3, 1, 2}); y := arrays.Add(x, x); _ = y`, "cpu"},
+		{"moved", `a, _ := devices.Lookup("lasta"); xa := x.To(a)`, "lasta"},
+		{"computed there", `za := arrays.Add(xa, xa); _ = za`, "lasta"},
+		{"read back", `fmt.Println(xa.Data())`, "cpu"},
+		{"moved back", `xc := xa.To(devices.CPU()); _ = xc`, "lasta"}, // a move from lasta uses it
+		{"two devices", `b, _ := devices.Lookup("lastb"); xb := x.To(b); _ = xa.To(b); _ = xb`, "lasta,lastb"},
+		{"failed after the move", `_ = x.To(a); panic("after")`, "lasta"},
+		{"compile error", `undefinedName.To(a)`, "cpu"},
+		{"a new cell on the CPU", `1 + 1`, "cpu"},
+	} {
+		if _, err := s.Run(context.Background(), c.src); err != nil {
+			t.Fatal(err)
+		}
+		if d := s.LastDevice(); d != c.want {
+			t.Errorf("%s: %q, want %q", c.name, d, c.want)
+		}
+	}
+}

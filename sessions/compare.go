@@ -44,14 +44,17 @@ type Report struct {
 	Cells []CellReport
 	// Exact is set when the two environment records agree in
 	// architecture and SIMD level, so that numbers must agree bit for bit
-	// (on cells that ran on the same device); otherwise they agree within
-	// the tolerances.
+	// (on cells that ran on the same device, and for cells that ran on a
+	// GPU, when both records name the same GPU); otherwise they agree
+	// within the tolerances.
 	Exact bool
 	// Problems are differences that concern the notebook as a whole
 	// (another number of cells, another seed, a bad mask); any makes the
 	// report fail.
 	Problems []string
-	// Notes tell how the comparison was made.
+	// Notes tell how the comparison was made: how numbers were compared,
+	// and when some cell ran on a GPU, how those were, naming the GPUs of
+	// both runs (or why a run had none).
 	Notes []string
 }
 
@@ -232,18 +235,24 @@ func (s settings) mask(t string) string {
 //   - arrays and tables (MIMEArray, MIMETable) are compared by their
 //     values: dtype, shape (columns and rows) exactly, values bit for bit
 //     when the environment records agree in architecture and SIMD level
-//     and the cell ran on the same device, otherwise floats within the
-//     tolerance (DefaultTolerance, DefaultFloat32Tolerance unless the
-//     settings give others; integers, bools, strings and missing marks
-//     always exactly). Where such a structured type of ours
-//     (application/vnd.workbench.*+json) is present, the text/plain and
-//     text/html beside it are not compared;
+//     and the cell ran on the same device (for a cell that ran on a GPU
+//     in either run: and both records name the same GPU), otherwise
+//     floats within the tolerance (DefaultTolerance,
+//     DefaultFloat32Tolerance unless the settings give others; integers,
+//     bools, strings and missing marks always exactly). Where such a
+//     structured type of ours (application/vnd.workbench.*+json) is
+//     present, the text/plain and text/html beside it are not compared;
 //   - images (image/png, image/jpeg, image/gif) are compared by their
 //     decoded pixels: identical when exact, else within the settings'
 //     image tolerance. image/svg+xml is compared as text, except across
 //     environments when a PNG of the same figure is there;
 //   - other JSON types are compared as JSON (keys in any order), other
 //     binary types byte for byte.
+//
+// A cell that ran on a GPU when saved and comes out otherwise where there
+// is none (moving an array to an absent GPU panics) has as its first
+// difference that it needs a GPU, with why the fresh run had none (the
+// fresh record's gpu_absent).
 //
 // s gives the file's verify settings; nil means those of saved
 // (saved.Record.Verify). Each cell's own settings (saved's) apply over
@@ -278,6 +287,10 @@ func Compare(saved, fresh *Notebook, s *VerifySettings) *Report {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("numbers compared within tolerances: saved on %s with SIMD level %s, run on %s with SIMD level %s",
 			savedEnv.Arch, orNone(savedEnv.SIMD), freshEnv.Arch, orNone(freshEnv.SIMD)))
 	}
+	// Cells that ran on a GPU are compared bit for bit only when both
+	// runs had the same GPU (and the same CPU, as above).
+	sameGPU := savedEnv != nil && freshEnv != nil && savedEnv.GPU != "" && savedEnv.GPU == freshEnv.GPU
+	gpuNoted := false
 	if a, ok := saved.Seed(); ok {
 		if b, ok := fresh.Seed(); ok && a != b {
 			problem(fmt.Sprintf("the fresh run used seed %d, the file was saved with seed %d", b, a))
@@ -310,11 +323,31 @@ func Compare(saved, fresh *Notebook, s *VerifySettings) *Report {
 		case fc.Type != CodeCell || fc.Source != sc.Source:
 			cr.Differences = append(cr.Differences, Difference{Output: -1, First: "the fresh notebook has another cell here"})
 		default:
-			cr.Exact = rep.Exact && deviceOf(sc) == deviceOf(fc)
-			if rep.Exact && !cr.Exact {
-				cr.Notes = append(cr.Notes, fmt.Sprintf("ran on %s, saved from %s: numbers compared within tolerances", deviceOf(fc), deviceOf(sc)))
+			sd, fd := deviceOf(sc), deviceOf(fc)
+			onGPU := sd != "cpu" || fd != "cpu"
+			cr.Exact = rep.Exact && sd == fd && (!onGPU || sameGPU)
+			if onGPU && !gpuNoted {
+				gpuNoted = true
+				rep.Notes = append(rep.Notes, gpuNote(savedEnv, freshEnv, rep.Exact && sameGPU, sameGPU))
 			}
 			compareCell(&cr, sc, fc, set)
+			lacks, lacking := lacksDevice(savedEnv, freshEnv, sd)
+			switch {
+			case lacking && len(cr.Differences) > 0:
+				// Say first why the cell could not come out the same.
+				cr.Differences = slices.Insert(cr.Differences, 0, Difference{Output: -1, First: lacks})
+			case rep.Exact && sd != fd:
+				cr.Notes = append(cr.Notes, fmt.Sprintf("ran on %s, saved from %s: numbers compared within tolerances", fd, sd))
+			case rep.Exact && !cr.Exact:
+				how := "on another GPU than when saved"
+				switch {
+				case savedEnv.GPU == "":
+					how = "and the saved record does not describe its GPU"
+				case freshEnv.GPU == "":
+					how = "and the fresh record does not describe its GPU"
+				}
+				cr.Notes = append(cr.Notes, fmt.Sprintf("ran on %s, %s: numbers compared within tolerances", fd, how))
+			}
 		}
 		if sc.Record != nil && len(sc.Record.Digests) > 0 && !digestsMatch(sc) {
 			cr.Notes = append(cr.Notes, "the saved outputs are not those its run recorded (metadata.workbench.digests): the file was changed after the run")
@@ -332,6 +365,72 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
+}
+
+// gpuNote says how the cells that ran on a GPU were compared, naming the
+// GPUs of the two runs.
+func gpuNote(saved, fresh *Environment, exact, same bool) string {
+	switch {
+	case exact:
+		return fmt.Sprintf("cells that ran on the GPU compared bit for bit: both runs had the GPU %q", saved.GPU)
+	case same:
+		return fmt.Sprintf("cells that ran on the GPU compared within tolerances, as the others: both runs had the GPU %q", saved.GPU)
+	}
+	return fmt.Sprintf("cells that ran on the GPU compared within tolerances: saved with %s, run with %s", describeGPU(saved), describeGPU(fresh))
+}
+
+// describeGPU names the GPU of an environment record: `the GPU "NVIDIA
+// H100/PCIe/SSE2, OpenGL 4.6.0"`, or `no GPU (no EGL display)`.
+func describeGPU(e *Environment) string {
+	switch {
+	case e == nil:
+		return "no environment record"
+	case e.GPU != "":
+		return fmt.Sprintf("the GPU %q", e.GPU)
+	case e.GPUAbsent != "":
+		return "no GPU (" + e.GPUAbsent + ")"
+	case slices.Contains(e.Devices, gpuDevice):
+		return "a GPU it does not describe"
+	}
+	return "no GPU"
+}
+
+// gpuDevice is the name of the GPU device (devices.GPUName).
+const gpuDevice = "gpu"
+
+// lacksDevice says, for a cell that ran on device (a cell's device
+// record: "gpu", or names joined with ",") when saved, which of those
+// devices the fresh run's environment lacks, and why when it says: "needs
+// a GPU, and this machine has none (no EGL display): the cell ran on the
+// GPU "..." when saved". It reports false when the fresh environment has
+// them all, or its record does not tell.
+func lacksDevice(saved, fresh *Environment, device string) (string, bool) {
+	if fresh == nil {
+		return "", false
+	}
+	for _, d := range strings.Split(device, ",") {
+		if d == "" || d == "cpu" || slices.Contains(fresh.Devices, d) || d == gpuDevice && fresh.GPU != "" {
+			continue
+		}
+		if d != gpuDevice {
+			if len(fresh.Devices) == 0 {
+				continue // the record does not list the devices
+			}
+			return fmt.Sprintf("needs the %s device, and this machine has none: the cell ran on it when saved", d), true
+		}
+		if len(fresh.Devices) == 0 && fresh.GPUAbsent == "" {
+			continue
+		}
+		s := "needs a GPU, and this machine has none"
+		if fresh.GPUAbsent != "" {
+			s += " (" + fresh.GPUAbsent + ")"
+		}
+		if saved != nil && saved.GPU != "" {
+			return s + fmt.Sprintf(": the cell ran on the GPU %q when saved", saved.GPU), true
+		}
+		return s + ": the cell ran on the GPU when saved", true
+	}
+	return "", false
 }
 
 func deviceOf(c *Cell) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -281,5 +282,175 @@ func TestDigestNote(t *testing.T) {
 	rep := Compare(nb, nb.Clone(), nil)
 	if !rep.OK() || !strings.Contains(rep.String(), "the file was changed after the run") {
 		t.Errorf("report:\n%s", rep)
+	}
+}
+
+// The GPUs of the tests' environment records.
+const (
+	llvmpipe = "llvmpipe (LLVM 15.0.6, 256 bits), OpenGL 4.5"
+	h100     = "NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"
+)
+
+// withGPU gives a fake kernel's environment a GPU (gpu != "") or says why
+// it has none.
+func withGPU(k *fakeKernel, gpu, absent string) *fakeKernel {
+	k.env.GPU, k.env.GPUAbsent = gpu, absent
+	k.env.Devices = []string{"cpu"}
+	if gpu != "" {
+		k.env.Devices = append(k.env.Devices, "gpu")
+	}
+	return k
+}
+
+// TestVerifyGPU verifies a session saved on llvmpipe, with a cell on the
+// CPU and one on the GPU (float32), on other machines: the GPU cell is
+// compared bit for bit only on the same GPU, within the float32 tolerance
+// on another, and on a machine without a GPU the report says that the
+// cell needs one. The CPU cell is compared as before, whatever the GPUs.
+func TestVerifyGPU(t *testing.T) {
+	cells := []string{"array 0.1 0.2 0.30000000000000004", "gpu\narray32 0.1 0.2 0.3"}
+	save := func(t *testing.T, cells []string) *Notebook {
+		t.Helper()
+		nb := notebookOf(cells...)
+		if _, err := Run(context.Background(), nb, withGPU(newFake(), llvmpipe, ""), RunOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := Marshal(nb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nb, err = Parse(b); err != nil {
+			t.Fatal(err)
+		}
+		return nb
+	}
+	if nb := save(t, cells); deviceOf(nb.Cells[0]) != "cpu" || deviceOf(nb.Cells[1]) != "gpu" || nb.Record.Environment.GPU != llvmpipe {
+		t.Fatalf("saved devices %q and %q, GPU %q", deviceOf(nb.Cells[0]), deviceOf(nb.Cells[1]), nb.Record.Environment.GPU)
+	}
+	for _, tc := range []struct {
+		name        string
+		cpuOnly     bool              // only the CPU cell
+		saved       func(*Notebook)   // changes the saved file
+		fresh       func(*fakeKernel) // the fresh run's kernel
+		statuses    string            // of the cells
+		exact       []bool            // of the cells
+		note        string            // a note of the report ("" for none about GPUs)
+		cellNote    string            // a note of the GPU cell
+		first, size string            // the GPU cell's first difference
+	}{
+		{name: "same GPU", fresh: func(k *fakeKernel) { withGPU(k, llvmpipe, "") },
+			statuses: "same same", exact: []bool{true, true},
+			note: `cells that ran on the GPU compared bit for bit: both runs had the GPU "` + llvmpipe + `"`},
+		{name: "same GPU, other float32 bits", fresh: func(k *fakeKernel) { withGPU(k, llvmpipe, ""); k.scale32 = 1 + 1e-6 },
+			statuses: "same differs", exact: []bool{true, true},
+			note:  `cells that ran on the GPU compared bit for bit`,
+			first: "element [0]: saved 0.1, now 0.1000001", size: "compared bit for bit"},
+		{name: "other GPU", fresh: func(k *fakeKernel) { withGPU(k, h100, ""); k.scale32 = 1 + 1e-6 },
+			statuses: "same same", exact: []bool{true, false},
+			note:     `cells that ran on the GPU compared within tolerances: saved with the GPU "` + llvmpipe + `", run with the GPU "` + h100 + `"`,
+			cellNote: "ran on gpu, on another GPU than when saved: numbers compared within tolerances"},
+		{name: "other GPU, beyond the float32 tolerance", fresh: func(k *fakeKernel) { withGPU(k, h100, ""); k.scale32 = 1.001 },
+			statuses: "same differs", exact: []bool{true, false},
+			note:     `saved with the GPU "` + llvmpipe + `", run with the GPU "` + h100 + `"`,
+			cellNote: "ran on gpu, on another GPU than when saved: numbers compared within tolerances",
+			first:    "element [0]: saved 0.1, now 0.1001", size: "tolerance rtol 1e-05, atol 0"},
+		{name: "same GPU, other SIMD level", fresh: func(k *fakeKernel) { withGPU(k, llvmpipe, ""); k.env.SIMD = "avx512"; k.scale32 = 1 + 1e-6 },
+			statuses: "same same", exact: []bool{false, false},
+			note: `cells that ran on the GPU compared within tolerances, as the others: both runs had the GPU "` + llvmpipe + `"`},
+		{name: "the saved record does not describe its GPU", saved: func(nb *Notebook) { nb.Record.Environment.GPU = "" },
+			fresh:    func(k *fakeKernel) { withGPU(k, llvmpipe, "") },
+			statuses: "same same", exact: []bool{true, false},
+			note:     `saved with a GPU it does not describe, run with the GPU "` + llvmpipe + `"`,
+			cellNote: "ran on gpu, and the saved record does not describe its GPU: numbers compared within tolerances"},
+		{name: "no GPU", fresh: func(k *fakeKernel) { withGPU(k, "", "no EGL display") },
+			statuses: "same differs", exact: []bool{true, false},
+			note:  `cells that ran on the GPU compared within tolerances: saved with the GPU "` + llvmpipe + `", run with no GPU (no EGL display)`,
+			first: `needs a GPU, and this machine has none (no EGL display): the cell ran on the GPU "` + llvmpipe + `" when saved`},
+		{name: "CPU cells, other GPU", cpuOnly: true, fresh: func(k *fakeKernel) { withGPU(k, h100, "") },
+			statuses: "same", exact: []bool{true}},
+		{name: "CPU cells, no GPU", cpuOnly: true, fresh: func(k *fakeKernel) { withGPU(k, "", "built without cgo") },
+			statuses: "same", exact: []bool{true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := cells
+			if tc.cpuOnly {
+				cs = cells[:1]
+			}
+			nb := save(t, cs)
+			if tc.saved != nil {
+				tc.saved(nb)
+			}
+			k := newFake()
+			tc.fresh(k)
+			rep := verify(t, nb, k)
+			if statuses(rep) != tc.statuses || rep.OK() != !strings.Contains(tc.statuses, "differs") {
+				t.Fatalf("statuses %q, want %q:\n%s", statuses(rep), tc.statuses, rep)
+			}
+			for i, c := range rep.Cells {
+				if c.Exact != tc.exact[i] {
+					t.Errorf("cell %d: Exact %v, want %v:\n%s", i+1, c.Exact, tc.exact[i], rep)
+				}
+			}
+			notes := strings.Join(rep.Notes, "\n")
+			if tc.note == "" && strings.Contains(notes, "GPU") || !strings.Contains(notes, tc.note) {
+				t.Errorf("notes:\n%s\nwant one with %q", notes, tc.note)
+			}
+			if tc.cpuOnly {
+				if len(rep.Cells[0].Notes) > 0 {
+					t.Errorf("CPU cell notes %q", rep.Cells[0].Notes)
+				}
+				return
+			}
+			g := rep.Cells[1]
+			if tc.cellNote != "" && !slices.Contains(g.Notes, tc.cellNote) || tc.cellNote == "" && len(g.Notes) > 0 {
+				t.Errorf("GPU cell notes %q, want %q", g.Notes, tc.cellNote)
+			}
+			if tc.first == "" {
+				return
+			}
+			if len(g.Differences) == 0 {
+				t.Fatalf("GPU cell: no difference:\n%s", rep)
+			}
+			d := g.Differences[0]
+			if !strings.HasPrefix(d.First, tc.first) || !strings.Contains(d.Size, tc.size) {
+				t.Errorf("GPU cell's first difference %+v, want %q (%q)", d, tc.first, tc.size)
+			}
+			if !strings.Contains(rep.String(), tc.first) {
+				t.Errorf("report:\n%s", rep)
+			}
+		})
+	}
+}
+
+// TestCompareGPUDevices checks the device records that Compare reads:
+// names joined with "," when a cell used several devices, records without
+// a device list, and a saved cell on a device other than the GPU.
+func TestCompareGPUDevices(t *testing.T) {
+	env := func(gpu, absent string, devs ...string) *Environment {
+		return &Environment{Arch: "amd64", SIMD: "avx2", Devices: devs, GPU: gpu, GPUAbsent: absent}
+	}
+	for _, tc := range []struct {
+		name         string
+		saved, fresh *Environment
+		device       string // the saved cell's
+		lacks        string // "" when the fresh environment is not known to lack a device
+	}{
+		{"has the GPU", env(llvmpipe, "", "cpu", "gpu"), env(h100, "", "cpu", "gpu"), "gpu", ""},
+		{"no GPU, why", env(llvmpipe, "", "cpu", "gpu"), env("", "no EGL display", "cpu"), "gpu",
+			`needs a GPU, and this machine has none (no EGL display): the cell ran on the GPU "` + llvmpipe + `" when saved`},
+		{"no GPU, saved without a description", env("", "", "cpu", "gpu"), env("", "", "cpu"), "gpu",
+			"needs a GPU, and this machine has none: the cell ran on the GPU when saved"},
+		{"no device list", env(llvmpipe, ""), env("", ""), "gpu", ""},
+		{"several devices", env(llvmpipe, "", "cpu", "gpu", "npu"), env(llvmpipe, "", "cpu", "gpu"), "gpu,npu",
+			"needs the npu device, and this machine has none: the cell ran on it when saved"},
+		{"a CPU cell", env(llvmpipe, "", "cpu", "gpu"), env("", "no EGL display", "cpu"), "cpu", ""},
+		{"no fresh record", env(llvmpipe, "", "cpu", "gpu"), nil, "gpu", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			why, ok := lacksDevice(tc.saved, tc.fresh, tc.device)
+			if why != tc.lacks || ok != (tc.lacks != "") {
+				t.Errorf("lacksDevice = %q, %v; want %q", why, ok, tc.lacks)
+			}
+		})
 	}
 }

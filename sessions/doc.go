@@ -46,18 +46,23 @@
 //		Data: sessions.Bundle(o.Data), DisplayID: o.DisplayID,
 //		EName: o.ErrName, EValue: o.ErrValue, Traceback: o.Traceback}
 //
+// The client's Reply.Device, which the kernel's execute_reply gives
+// ("gpu" for a cell whose arrays were moved to or computed on the GPU,
+// else "cpu"), becomes ExecuteReply.Device.
+//
 // # Verifying
 //
 // Verify re-runs a saved notebook in a fresh kernel and Compare compares
 // the outputs with the saved ones: text exactly after masking what the
 // file marks volatile; arrays and tables (application/vnd.workbench.
 // array+json and table+json) by their values, bit for bit when the two
-// environment records agree in architecture and SIMD level, otherwise
-// within tolerances (DefaultTolerance, DefaultFloat32Tolerance, or the
-// file's); images by their pixels. The Report gives each code cell's
-// verdict with the first difference and its size; Report.OK is the exit
-// status of workbench verify. RefuseForeign refuses notebooks of other
-// languages.
+// environment records agree in architecture and SIMD level (and, for a
+// cell that ran on a GPU, name the same GPU), otherwise within tolerances
+// (DefaultTolerance, DefaultFloat32Tolerance, or the file's); images by
+// their pixels. The Report gives each code cell's verdict with the first
+// difference and its size; Report.OK is the exit status of workbench
+// verify. RefuseForeign refuses notebooks of other languages.
 //
-// README-keys.md lists every key of metadata.workbench.
+// README.md lists every key of metadata.workbench, in its section "The
+// reproducibility record: metadata.workbench".
 package sessions

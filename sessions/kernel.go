@@ -38,7 +38,11 @@ type ExecuteReply struct {
 	Status string
 	// ExecutionCount is the cell's execution count ([3] in Jupyter).
 	ExecutionCount int
-	// Device is the device the cell ran on ("cpu", "gpu"); "" when the
-	// kernel does not say, and then Run records "cpu".
+	// Device is the device the cell ran on: "gpu" when its arrays were
+	// moved to or computed on the GPU (the names of such devices joined
+	// with "," when there are several), else "cpu"; "" when the kernel
+	// does not say, and then Run records "cpu". Workbench's kernel says it
+	// in its execute_reply (metadata.workbench.device), and its client
+	// gives it as Reply.Device.
 	Device string
 }

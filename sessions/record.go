@@ -1,7 +1,8 @@
 package sessions
 
-// The reproducibility record under metadata.workbench. README-keys.md
-// lists the same keys for the README.
+// The reproducibility record under metadata.workbench. README.md lists
+// the same keys, in its section "The reproducibility record:
+// metadata.workbench".
 
 import (
 	"bytes"
@@ -34,8 +35,18 @@ type Environment struct {
 	SIMD string `json:"simd"`
 	// Workers is the size of the CPU worker pool. JSON key "workers".
 	Workers int `json:"workers"`
-	// Devices names the devices present: "cpu", ... JSON key "devices".
+	// Devices names the devices present: "cpu", and "gpu" when there is
+	// a GPU device. JSON key "devices".
 	Devices []string `json:"devices"`
+	// GPU describes the GPU device, its renderer and GL version
+	// ("llvmpipe (LLVM 15.0.6, 256 bits), OpenGL 4.5"), when there is
+	// one; verify compares the cells that ran on the GPU bit for bit only
+	// when both runs had the same. JSON key "gpu", absent when there is
+	// no GPU.
+	GPU string `json:"gpu,omitempty"`
+	// GPUAbsent says why there is no GPU device ("no EGL display"), when
+	// there is none and the kernel knows why. JSON key "gpu_absent".
+	GPUAbsent string `json:"gpu_absent,omitempty"`
 	// Seed seeds the session's generator rng. JSON key "seed".
 	Seed uint64 `json:"seed"`
 	// Extra holds keys this version does not know, kept as written.
@@ -62,8 +73,9 @@ type Record struct {
 
 // CellRecord is a code cell's metadata.workbench.
 type CellRecord struct {
-	// Device is the device the cell ran on: "cpu", "gpu", ... JSON key
-	// "device".
+	// Device is the device the cell ran on: "gpu" when its arrays were
+	// moved to or computed on the GPU (the names of such devices, joined
+	// with "," when there are several), else "cpu". JSON key "device".
 	Device string `json:"device,omitempty"`
 	// Duration is how long the cell ran, in seconds. It differs from run
 	// to run and verify never compares it. JSON key "duration".
@@ -84,9 +96,9 @@ type CellRecord struct {
 // replace the file's, masks add to them. Unset fields take the defaults.
 type VerifySettings struct {
 	// Tolerance is how far float64 and complex128 values may differ when
-	// the two runs' environments differ in architecture or SIMD level or
-	// the cell ran on another device (see DefaultTolerance). JSON key
-	// "tolerance".
+	// the two runs' environments differ in architecture or SIMD level,
+	// the cell ran on another device, or it ran on a GPU and the runs had
+	// different GPUs (see DefaultTolerance). JSON key "tolerance".
 	Tolerance *Tolerance `json:"tolerance,omitempty"`
 	// Float32Tolerance is the same for float32 and complex64 values (see
 	// DefaultFloat32Tolerance). JSON key "tolerance_float32".

@@ -255,7 +255,7 @@ func (v *NotebookView) finish(it *runItem, reply client.Reply, err error) {
 		c.Outputs = append(c.Outputs, sessions.Output{Type: sessions.OutputError, EName: "Error", EValue: "the kernel replied " + reply.Status})
 		failure = &c.Outputs[len(c.Outputs)-1]
 	}
-	record(c, cw.took)
+	record(c, cw.took, reply.Device)
 
 	cw.state = idle
 	if v.q.cur == it {
@@ -300,12 +300,16 @@ func (v *NotebookView) finish(it *runItem, reply client.Reply, err error) {
 	v.startNext()
 }
 
-// record writes a run's record on the cell, as the headless runner does.
-func record(c *sessions.Cell, took time.Duration) {
+// record writes a run's record on the cell, as the headless runner does:
+// device is the reply's ("" when it says none, recorded as "cpu").
+func record(c *sessions.Cell, took time.Duration, device string) {
 	if c.Record == nil {
 		c.Record = &sessions.CellRecord{}
 	}
-	c.Record.Device = "cpu"
+	if device == "" {
+		device = "cpu"
+	}
+	c.Record.Device = device
 	c.Record.Duration = math.Round(took.Seconds()*1e6) / 1e6
 	c.Record.Digests = nil
 	for _, o := range c.Outputs {

@@ -61,7 +61,7 @@ func (k *sessionKernel) Execute(ctx context.Context, code string, emit func(sess
 	if r.Error != nil && (r.Error.ErrName == client.ErrKernelDied || r.Error.ErrName == client.ErrKernelRestarted) {
 		return sessions.ExecuteReply{}, errors.New(r.Error.ErrName + ": " + r.Error.ErrValue)
 	}
-	return sessions.ExecuteReply{Status: r.Status, ExecutionCount: r.ExecutionCount}, nil
+	return sessions.ExecuteReply{Status: r.Status, ExecutionCount: r.ExecutionCount, Device: r.Device}, nil
 }
 
 func (k *sessionKernel) Restart(ctx context.Context) error { return k.c.Restart(ctx) }

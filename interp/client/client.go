@@ -105,6 +105,11 @@ type Reply struct {
 	// Note explains, when set, what the client did beyond running the
 	// cell ("the kernel was restarted because ...").
 	Note string
+	// Device is the device the cell ran on, as the kernel's execute_reply
+	// says (its metadata.workbench.device): "gpu" when the cell's arrays
+	// were moved to or computed on the GPU, else "cpu"; "" when no reply
+	// says (the kernel died under the cell, or aborted it).
+	Device string
 }
 
 // Client runs cells in a kernel process. Its methods may be called from
@@ -494,6 +499,7 @@ func (c *Client) execute(ctx context.Context, k *kernel, run *running, code stri
 		return e.r, fmt.Errorf("client: %w", err)
 	}
 	e.r.Status, e.r.ExecutionCount = rc.Status, rc.ExecutionCount
+	e.r.Device = replyDevice(reply)
 	if rc.Status == "error" && e.r.Error == nil {
 		// The kernel published no error output: make one from the reply.
 		e.add(interp.Output{Type: interp.Error, ErrName: rc.EName, ErrValue: rc.EValue, Traceback: rc.Traceback})
@@ -515,6 +521,14 @@ func (c *Client) execute(ctx context.Context, k *kernel, run *running, code stri
 			"the interrupted cell was still running compiled code (such as time.Sleep or a long computation), which cannot be stopped; the kernel was restarted")
 	}
 	return e.r, ctxErr
+}
+
+// replyDevice returns the device an execute_reply says the cell ran on,
+// or "".
+func replyDevice(reply *jupyter.Message) string {
+	wb, _ := reply.Metadata["workbench"].(map[string]any)
+	d, _ := wb["device"].(string)
+	return d
 }
 
 // stuck reports whether an execute_reply says that the interrupted cell

@@ -43,11 +43,13 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// kernelOptions runs this test binary as the kernel.
+// kernelOptions runs this test binary as the kernel, without the GPU
+// (opening it makes each kernel start slower); TestReplyDevice starts one
+// with it.
 func kernelOptions() Options {
 	return Options{
 		Command:        []string{os.Args[0]},
-		Env:            []string{"WORKBENCH_KERNEL_MAIN=1"},
+		Env:            []string{"WORKBENCH_KERNEL_MAIN=1", "WORKBENCH_GPU=off"},
 		Workers:        2,
 		InterruptGrace: 2 * time.Second,
 	}

@@ -18,7 +18,10 @@
 //   - execute_request: status busy, execute_input, each output as the
 //     engine emits it (stream, display_data, update_display_data with
 //     transient.display_id, execute_result, error), then execute_reply and
-//     status idle. silent, store_history and stop_on_error are honoured
+//     status idle (the reply's metadata names under "workbench" the
+//     device the cell ran on: {"device": "gpu"} when its arrays were moved
+//     to or computed on the GPU, else "cpu"). silent, store_history and
+//     stop_on_error are honoured
 //     (queued execute requests behind a failing cell are aborted, as
 //     ipykernel does); user_expressions are not evaluated (the reply's is
 //     always empty); allow_stdin is ignored, as the kernel never asks for

@@ -535,7 +535,8 @@ type executeRequest struct {
 }
 
 // execute runs a cell: execute_input, the outputs as they come, then the
-// reply.
+// reply, whose metadata names the device the cell ran on
+// ({"workbench": {"device": "gpu"}}: interp.Session.LastDevice).
 func (k *kernel) execute(m *Message, arrived time.Time) {
 	var req executeRequest
 	if err := DecodeContent(m, &req); err != nil {
@@ -580,6 +581,7 @@ func (k *kernel) execute(m *Message, arrived time.Time) {
 		k.mu.Unlock()
 	}()
 	_, err := k.session.Run(ctx, req.Code)
+	device := k.session.LastDevice()
 	k.mu.Lock()
 	k.running = nil
 	errs := c.errors
@@ -616,9 +618,11 @@ func (k *kernel) execute(m *Message, arrived time.Time) {
 			k.abortBefore = time.Now()
 		}
 	}
+	wb := map[string]any{"device": device}
 	if stuck {
-		meta["workbench"] = map[string]any{"stuck": true}
+		wb["stuck"] = true
 	}
+	meta["workbench"] = wb
 	reply := k.reply(m, "execute_reply", content)
 	reply.Metadata = meta
 	k.send(k.shell, reply)

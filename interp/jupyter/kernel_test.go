@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
+	"workbench/devices"
 	"workbench/interp"
 )
 
@@ -661,6 +662,36 @@ func TestKernelStuck(t *testing.T) {
 	wb, _ := r.Metadata["workbench"].(map[string]any)
 	if rc["evalue"] != StuckMessage || wb["stuck"] != true {
 		t.Errorf("reply %v, metadata %v", rc, r.Metadata)
+	}
+}
+
+// movedDevice is a device that arrays can be moved to and nothing more:
+// its buffers are the CPU's.
+type movedDevice struct{ devices.Device }
+
+func (*movedDevice) Name() string       { return "wiredevice" }
+func (*movedDevice) Kind() devices.Kind { return devices.KindGPU }
+func (d *movedDevice) Info() devices.Info {
+	return devices.Info{Name: d.Name(), Kind: d.Kind(), Description: "a test device"}
+}
+func (*movedDevice) FromHost(data any) (devices.Buffer, error) { return devices.CPU().FromHost(data) }
+
+// TestKernelDevice checks that each execute_reply names in its metadata
+// the device the cell ran on.
+func TestKernelDevice(t *testing.T) {
+	devices.Register(&movedDevice{})
+	c := startKernel(t, 0)
+	for _, tc := range []struct{ name, code, status, device string }{
+		{"on the CPU", "x := arrays.Ones(3)\nx.Sum()", "ok", "cpu"},
+		{"moved", "d, _ := devices.Lookup(\"wiredevice\")\n_ = x.To(d)", "ok", "wiredevice"},
+		{"moved, then failed", "_ = x.To(d)\npanic(1)", "error", "wiredevice"},
+		{"compile error", "undefinedName", "error", "cpu"},
+	} {
+		r := c.execute(tc.code)
+		wb, _ := r.meta["workbench"].(map[string]any)
+		if r.reply["status"] != tc.status || wb["device"] != tc.device || wb["stuck"] != nil {
+			t.Errorf("%s: reply %v, metadata %v; want status %s, device %s", tc.name, r.reply, r.meta, tc.status, tc.device)
+		}
 	}
 }
 

@@ -3,11 +3,14 @@
 package gpu
 
 import (
+	"syscall"
 	"testing"
+	"time"
 
 	"workbench/arrays/dtype"
 	"workbench/devices"
 	"workbench/kernels"
+	"workbench/kernels/glsl"
 )
 
 // benchN is the length of the benchmarks' float32 vectors (64 MiB each).
@@ -106,4 +109,113 @@ func BenchmarkCopy(b *testing.B) {
 			}
 		})
 	}
+}
+
+// mmBench is one shape of BenchmarkMatmulShapes: (m x k)(k x n) float32,
+// with a's row stride 0 when it stands for a 1-d row vector (m = 1) and
+// b's column stride 0 when it stands for a 1-d column vector (n = 1), as
+// arrays.Matmul passes them.
+type mmBench struct {
+	name    string
+	m, k, n int
+}
+
+var mmBenches = []mmBench{
+	{"3x3", 3, 3, 3},
+	{"64x64", 64, 64, 64},
+	{"256x256", 256, 256, 256},
+	{"100000x3x3", 100000, 3, 3},
+	{"matvec-4096", 4096, 4096, 1},
+	{"vecmat-4096", 1, 4096, 4096},
+	{"1024x1024", 1024, 1024, 1024},
+}
+
+// strides returns the strides of a, b and c for a case.
+func (c mmBench) strides() (sa, sb, sc []int) {
+	sa, sb, sc = []int{c.k, 1}, []int{c.n, 1}, []int{c.n, 1}
+	if c.m == 1 {
+		sa[0] = 0
+	}
+	if c.n == 1 {
+		sb = []int{1, 0}
+	}
+	return sa, sb, sc
+}
+
+// BenchmarkMatmulShapes multiplies float32 matrices of small, skinny and
+// large shapes: on the CPU with kernels.GemmStrided32 (what arrays.Matmul
+// runs there), on the GPU with the work Matmul chooses ("gpu") and with
+// 128 x 128 tiles whatever the shape ("gpu-tiles128", all shapes took
+// before Matmul chose), waiting for each. Besides the time it reports the
+// process's CPU time per multiply (user and system, all threads:
+// llvmpipe's work, less sensitive than the time to other loads on the
+// machine).
+func BenchmarkMatmulShapes(b *testing.B) {
+	for _, c := range mmBenches {
+		ha := mmData(dtype.Float32, c.m*c.k, false, 1).([]float32)
+		hb := mmData(dtype.Float32, c.k*c.n, false, 2).([]float32)
+		sa, sb, sc := c.strides()
+		b.Run(c.name+"/cpu", func(b *testing.B) {
+			out := make([]float32, c.m*c.n)
+			b.ResetTimer()
+			t0 := cpuTime()
+			for range b.N {
+				kernels.GemmStrided32(c.m, c.n, c.k, 1, ha, 0, sa[0], sa[1], hb, 0, sb[0], sb[1], 0, out, 0, sc[0], sc[1])
+			}
+			b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+		})
+		for _, force := range []*mmPlan{nil, {tiled: true, tiling: glsl.MatmulLarge}} {
+			name := c.name + "/gpu"
+			if force != nil {
+				name += "-tiles128"
+			}
+			b.Run(name, func(b *testing.B) {
+				d, err := Open()
+				if err != nil {
+					b.Skipf("no GPU: %v", err)
+				}
+				g := d.(*Device)
+				x, err := g.FromHost(ha)
+				if err != nil {
+					b.Fatal(err)
+				}
+				y, err := g.FromHost(hb)
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, err := g.Alloc(dtype.Float32, c.m*c.n)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer x.(*Buffer).Release()
+				defer y.(*Buffer).Release()
+				defer out.(*Buffer).Release()
+				dv := devices.View{Buf: out, Shape: []int{c.m, c.n}, Strides: sc}
+				av := devices.View{Buf: x, Shape: []int{c.m, c.k}, Strides: sa}
+				bv := devices.View{Buf: y, Shape: []int{c.k, c.n}, Strides: sb}
+				if err := g.matmul(dv, av, bv, force); err != nil { // compiles the shader
+					b.Fatal(err)
+				}
+				wait(b, g)
+				b.ResetTimer()
+				t0 := cpuTime()
+				for range b.N {
+					if err := g.matmul(dv, av, bv, force); err != nil {
+						b.Fatal(err)
+					}
+					wait(b, g)
+				}
+				b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
+
+// cpuTime is the CPU time the process has taken, all threads.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

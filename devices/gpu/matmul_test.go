@@ -14,6 +14,7 @@ import (
 	"workbench/arrays/dtype"
 	"workbench/devices"
 	"workbench/kernels"
+	"workbench/kernels/glsl"
 )
 
 // mmOperand is the memory layout of one operand of a matrix multiply
@@ -27,8 +28,10 @@ type mmOperand struct {
 // mmLayout lays out a stack of matrices of shape (..., r, c): 'c' in C
 // order, 't' with the last two axes swapped in memory (a transposed
 // matrix), 's' in C order at every other element after an offset of 3,
-// 'r' with the rows reversed (a negative stride). The batch axes marked
-// in bcast get stride 0 (a broadcast operand).
+// 'r' with the rows reversed (a negative stride), 'v' in C order with
+// stride 0 along the last two axes where they have length 1 (a 1-d
+// operand as arrays.Matmul passes it: a row vector, or a column vector).
+// The batch axes marked in bcast get stride 0 (a broadcast operand).
 func mmLayout(shape []int, kind byte, bcast []bool) mmOperand {
 	nd := len(shape)
 	mem := append([]int(nil), shape...)
@@ -49,6 +52,12 @@ func mmLayout(shape []int, kind byte, bcast []bool) mmOperand {
 	case 'r':
 		o.off = (shape[nd-2] - 1) * st[nd-2]
 		st[nd-2] = -st[nd-2]
+	case 'v':
+		for i := nd - 2; i < nd; i++ {
+			if shape[i] == 1 {
+				st[i] = 0
+			}
+		}
 	}
 	for i, b := range bcast {
 		if b {
@@ -173,6 +182,7 @@ type mmCase struct {
 	bcastA      []bool
 	bcastB      []bool
 	bigIntegers bool
+	plan        *mmPlan // nil: Matmul's choice
 }
 
 // f32Tol is the float32 tolerance of an element of a multiply with inner
@@ -185,52 +195,201 @@ func f32Tol(k int) float64 { return float64(k+1) * 0x1p-24 }
 // f64Tol is f32Tol for float64, doubled: the reference itself rounds.
 func f64Tol(k int) float64 { return 2 * float64(k+1) * 0x1p-53 }
 
-// TestMatmul multiplies stacks of matrices on the GPU and checks them
-// against a plain loop on the host (float64 sums for floats, wrapping
-// sums for integers): sizes from 1x1x1 to 513x300x700 (m x k x n, not
-// multiples of the tile), transposed, strided and reversed operands and
-// destinations, broadcast batch axes, k = 0 and wrapping integers. The
-// elements of the destination's buffer outside its view must keep their
-// values.
+// TestMatmul multiplies stacks of matrices on the GPU with the work that
+// Matmul chooses and checks them against a plain loop on the host
+// (float64 sums for floats, wrapping sums for integers): sizes from
+// 1x1x1 to 513x300x700 (m x k x n, not multiples of the tiles), thin and
+// skinny shapes that take glsl.Matvec (matrix-vector and vector-matrix
+// products with 1-d operands as arrays.Matmul passes them, 100000 x 3
+// times 3 x 3), transposed, strided and reversed operands and
+// destinations, broadcast batch axes, k = 0 and 1, and wrapping
+// integers. The elements of the destination's buffer outside its view
+// must keep their values. TestMatmulPlans runs every plan on a set of
+// these.
 func TestMatmul(t *testing.T) {
 	d := gpu(t)
 	cases := []mmCase{
 		{name: "1x1x1", dt: dtype.Float32, m: 1, k: 1, n: 1, layout: "ccc"},
-		{name: "1x1000x1 (a dot product)", dt: dtype.Float32, m: 1, k: 1000, n: 1, layout: "ccc"},
+		{name: "1x1000x1 (a dot product)", dt: dtype.Float32, m: 1, k: 1000, n: 1, layout: "vvv"},
+		{name: "3x3x3", dt: dtype.Float32, m: 3, k: 3, n: 3, layout: "ccc"},
 		{name: "17x33x9", dt: dtype.Float32, m: 17, k: 33, n: 9, layout: "ccc"},
 		{name: "64x64x64", dt: dtype.Float32, m: 64, k: 64, n: 64, layout: "ccc"},
+		{name: "65x1x70 (k = 1)", dt: dtype.Float32, m: 65, k: 1, n: 70, layout: "ccc"},
 		{name: "255x257x129", dt: dtype.Float32, m: 255, k: 257, n: 129, layout: "ccc"},
 		{name: "513x300x700", dt: dtype.Float32, m: 513, k: 300, n: 700, layout: "ccc"},
+		{name: "100000x3x3", dt: dtype.Float32, m: 100000, k: 3, n: 3, layout: "ccc"},
+		{name: "1000x500x1 (matrix-vector)", dt: dtype.Float32, m: 1000, k: 500, n: 1, layout: "vcv"},
+		{name: "20x200x1 (matrix-vector, few rows)", dt: dtype.Float32, m: 20, k: 200, n: 1, layout: "vcv"},
+		{name: "1x500x999 (vector-matrix)", dt: dtype.Float32, m: 1, k: 500, n: 999, layout: "vvc"},
+		{name: "1x300x70 (vector-matrix, b transposed)", dt: dtype.Float32, m: 1, k: 300, n: 70, layout: "vvt"},
+		{name: "70x40x33 (n just past the thin kernel)", dt: dtype.Float32, m: 70, k: 40, n: 33, layout: "ccc"},
+		{name: "33x40x300 (m just past the thin kernel)", dt: dtype.Float32, m: 33, k: 40, n: 300, layout: "ccc"},
+		{name: "300x70x32 (32 columns)", dt: dtype.Float32, m: 300, k: 70, n: 32, layout: "cst"},
 		{name: "a transposed", dt: dtype.Float32, m: 65, k: 70, n: 33, layout: "ctc"},
 		{name: "b transposed", dt: dtype.Float32, m: 65, k: 70, n: 33, layout: "cct"},
 		{name: "all transposed", dt: dtype.Float32, m: 40, k: 129, n: 67, layout: "ttt"},
+		{name: "all transposed, thin", dt: dtype.Float32, m: 140, k: 129, n: 7, layout: "ttt"},
 		{name: "strided and reversed", dt: dtype.Float32, m: 30, k: 45, n: 70, layout: "srs"},
 		{name: "reversed into strided", dt: dtype.Float32, m: 70, k: 20, n: 66, layout: "src"},
 		{name: "batch, a broadcast on axis 0, b on axis 1", dt: dtype.Float32, batch: []int{3, 2}, m: 20, k: 17, n: 30,
 			layout: "ccc", bcastA: []bool{true, false}, bcastB: []bool{false, true}},
 		{name: "batch of transposed, strided", dt: dtype.Float32, batch: []int{4}, m: 33, k: 65, n: 9, layout: "tst"},
+		{name: "batch of large, b broadcast", dt: dtype.Float32, batch: []int{3}, m: 130, k: 20, n: 200, layout: "ccc", bcastB: []bool{true}},
+		{name: "batch of matrix-vector, the vector broadcast", dt: dtype.Float32, batch: []int{2, 3}, m: 50, k: 100, n: 1,
+			layout: "ccv", bcastB: []bool{true, true}},
 		{name: "k = 0", dt: dtype.Float32, batch: []int{2}, m: 5, k: 0, n: 7, layout: "ccc"},
+		{name: "k = 0, large", dt: dtype.Float32, m: 200, k: 0, n: 300, layout: "ccc"},
 		{name: "m = 0", dt: dtype.Float32, m: 0, k: 5, n: 7, layout: "ccc"},
 		{name: "empty batch", dt: dtype.Float32, batch: []int{0}, m: 3, k: 5, n: 7, layout: "ccc"},
 		{name: "int32", dt: dtype.Int32, m: 33, k: 70, n: 40, layout: "ccc"},
 		{name: "int32 wrapping, transposed", dt: dtype.Int32, batch: []int{2}, m: 33, k: 70, n: 40, layout: "ctt", bigIntegers: true},
+		{name: "int32 wrapping, matrix-vector", dt: dtype.Int32, m: 90, k: 300, n: 1, layout: "cvv", bigIntegers: true},
 		{name: "uint32 wrapping, strided", dt: dtype.Uint32, m: 31, k: 50, n: 70, layout: "sct", bigIntegers: true},
+		{name: "uint32 wrapping, large", dt: dtype.Uint32, m: 200, k: 50, n: 260, layout: "ccc", bigIntegers: true},
+		{name: "uint32 wrapping, vector-matrix", dt: dtype.Uint32, m: 1, k: 100, n: 130, layout: "vvr", bigIntegers: true},
 		{name: "float64", dt: dtype.Float64, batch: []int{2}, m: 70, k: 90, n: 50, layout: "ctc"},
+		{name: "float64 large", dt: dtype.Float64, m: 260, k: 30, n: 140, layout: "ccc"},
+		{name: "float64 matrix-vector", dt: dtype.Float64, m: 10, k: 700, n: 1, layout: "ctv"},
 	}
+	seen := map[string]bool{}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.dt == dtype.Float64 && !d.HasFloat64() {
-				err := d.Matmul(mmViews(t, d, tc))
-				if !errors.Is(err, devices.ErrNotImplemented) {
-					t.Fatalf("float64 Matmul without fp64: %v, want devices.ErrNotImplemented", err)
+			_, oa, ob := mmOperands(tc)
+			nd := len(tc.batch) + 2
+			pl := matmulPlan(tc.m, tc.n, tc.k, max(prod(tc.batch), 1), oa.strides[nd-2:], ob.strides[nd-2:], d.minGroups())
+			t.Logf("plan: %v", pl)
+			seen[planKind(pl)] = true
+			runMatmulCase(t, d, tc)
+		})
+	}
+	t.Logf("plans chosen: %v", seen)
+}
+
+// planKind names a plan's program, without its columns.
+func planKind(p mmPlan) string {
+	if p.tiled {
+		return p.tiling.String()
+	}
+	s := p.matvec
+	s.Cols = 0
+	return s.String()
+}
+
+func runMatmulCase(t *testing.T, d *Device, tc mmCase) {
+	t.Helper()
+	if tc.dt == dtype.Float64 && !d.HasFloat64() {
+		dv, av, bv := mmViews(t, d, tc)
+		err := d.matmul(dv, av, bv, tc.plan)
+		if !errors.Is(err, devices.ErrNotImplemented) {
+			t.Fatalf("float64 Matmul without fp64: %v, want devices.ErrNotImplemented", err)
+		}
+		t.Skip("this GPU has no float64")
+	}
+	worst := checkMatmul(t, d, tc)
+	if tc.dt == dtype.Float32 && tc.k > 0 && tc.m > 0 && tc.n > 0 && prod(tc.batch) > 0 {
+		t.Logf("largest float32 error: %.3g of sum |a||b| (tolerance %.3g)", worst, f32Tol(tc.k))
+	}
+}
+
+// mmPlans are the plans that TestMatmulPlans forces: each tiling of
+// matmulPlan's choice, and each shape of glsl.Matvec with blocks of 1, 4
+// and 32 columns, lanes numbered along k and along the rows (where that
+// makes a difference), each for C and for C^T.
+func mmPlans() []mmPlan {
+	var plans []mmPlan
+	for _, tr := range []bool{false, true} {
+		for _, t := range []glsl.MatmulTiling{glsl.MatmulLarge, glsl.MatmulMedium} {
+			plans = append(plans, mmPlan{transposed: tr, tiled: true, tiling: t})
+		}
+		for _, s := range matvecShapes {
+			for _, cols := range []int{1, 4, 32} {
+				for _, kfast := range []bool{false, true} {
+					if kfast && (s.Lanes == 1 || s.Rows == 1) {
+						continue // the numbering makes no difference
+					}
+					s.Cols, s.KFast = cols, kfast
+					plans = append(plans, mmPlan{transposed: tr, matvec: s})
 				}
-				t.Skip("this GPU has no float64")
 			}
-			worst := checkMatmul(t, d, tc)
-			if tc.dt == dtype.Float32 && tc.k > 0 && tc.m > 0 && prod(tc.batch) > 0 {
-				t.Logf("largest float32 error: %.3g of sum |a||b| (tolerance %.3g)", worst, f32Tol(tc.k))
+		}
+	}
+	return plans
+}
+
+// TestMatmulPlans runs a set of multiplies with every plan in mmPlans,
+// whatever matmulPlan would choose for them: sizes that are not
+// multiples of any tile or block, k = 0 and 1, a dot product, a batch
+// with broadcast axes, transposed, strided and reversed operands, 1-d
+// operands, wrapping integers and float64.
+func TestMatmulPlans(t *testing.T) {
+	d := gpu(t)
+	cases := []mmCase{
+		{name: "37x70x45", dt: dtype.Float32, m: 37, k: 70, n: 45, layout: "ccc"},
+		{name: "130x130x5 transposed", dt: dtype.Float32, m: 130, k: 130, n: 5, layout: "ttt"},
+		{name: "1x150x1", dt: dtype.Float32, m: 1, k: 150, n: 1, layout: "vvv"},
+		{name: "40x90x1 strided", dt: dtype.Float32, m: 40, k: 90, n: 1, layout: "ssv"},
+		{name: "1x90x40 reversed", dt: dtype.Float32, m: 1, k: 90, n: 40, layout: "vvr"},
+		{name: "k = 0", dt: dtype.Float32, m: 9, k: 0, n: 35, layout: "ccc"},
+		{name: "k = 1", dt: dtype.Float32, m: 35, k: 1, n: 9, layout: "rtc"},
+		{name: "batch broadcast", dt: dtype.Float32, batch: []int{2, 3}, m: 11, k: 23, n: 35, layout: "ccs",
+			bcastA: []bool{false, true}, bcastB: []bool{true, false}},
+		{name: "int32 wrapping", dt: dtype.Int32, m: 21, k: 67, n: 35, layout: "cts", bigIntegers: true},
+		{name: "uint32 wrapping", dt: dtype.Uint32, batch: []int{2}, m: 35, k: 67, n: 3, layout: "rct", bigIntegers: true},
+		{name: "float64", dt: dtype.Float64, m: 35, k: 67, n: 21, layout: "tcr"},
+	}
+	for _, pl := range mmPlans() {
+		t.Run(pl.String(), func(t *testing.T) {
+			for _, tc := range cases {
+				tc.plan = &pl
+				t.Run(tc.name, func(t *testing.T) { runMatmulCase(t, d, tc) })
 			}
 		})
+	}
+}
+
+// TestMatmulPlan pins down matmulPlan's choices.
+func TestMatmulPlan(t *testing.T) {
+	large, medium := glsl.MatmulLarge.String(), glsl.MatmulMedium.String()
+	mv := func(rows, lanes, cols int, kfast, tr bool) string {
+		return mmPlan{transposed: tr, matvec: glsl.MatvecShape{Rows: rows, Lanes: lanes, Cols: cols, KFast: kfast}}.String()
+	}
+	row, col := []int{0, 1}, []int{1, 0} // 1-d operands: a row and a column vector
+	c := func(cols int) []int { return []int{cols, 1} }
+	for _, tc := range []struct {
+		m, n, k, nbatch int
+		sa, sb          []int
+		minGroups       int
+		want            string
+	}{
+		{1024, 1024, 1024, 1, c(1024), c(1024), 2, "matmul " + large},
+		{1024, 1024, 1024, 1, c(1024), c(1024), 128, "matmul " + medium},
+		{256, 256, 256, 1, c(256), c(256), 2, "matmul " + large},
+		{256, 256, 256, 1, c(256), c(256), 128, "matmul " + medium},
+		{256, 256, 256, 32, c(256), c(256), 128, "matmul " + large},
+		{64, 64, 64, 1, c(64), c(64), 2, "matmul " + medium},
+		{40, 5000, 100, 1, c(100), c(5000), 2, "matmul " + medium},
+		{33, 33, 1000, 1, c(1000), c(33), 2, "matmul " + medium},
+		{3, 3, 3, 1, c(3), c(3), 2, mv(64, 1, 4, false, false)},
+		{100000, 3, 3, 1, c(3), c(3), 128, mv(64, 1, 4, false, false)},
+		{3, 100000, 3, 1, c(3), c(100000), 128, mv(64, 1, 4, false, true)},
+		{1000, 32, 1000, 1, c(1000), c(32), 2, mv(64, 1, 32, false, false)},
+		{4096, 1, 4096, 1, c(4096), col, 2, mv(64, 1, 1, false, false)},
+		{4096, 1, 4096, 1, c(4096), col, 128, mv(8, 8, 1, true, false)},
+		{4096, 1, 4096, 1, []int{1, 4096}, col, 128, mv(8, 8, 1, false, false)},
+		{1, 4096, 4096, 1, row, c(4096), 2, mv(64, 1, 1, false, true)},
+		{1, 4096, 4096, 1, row, c(4096), 128, mv(8, 8, 1, false, true)},
+		{1, 1, 1000, 1, row, col, 2, mv(1, 64, 1, true, false)},
+		{1, 1, 100, 1, row, col, 2, mv(8, 8, 1, true, false)},
+		{1, 1, 10, 1, row, col, 2, mv(64, 1, 1, false, false)},
+		{64, 32, 4096, 1, c(4096), c(32), 128, mv(1, 64, 8, true, false)},
+		{20, 1, 200, 1, c(200), col, 2, mv(8, 8, 1, true, false)},
+		{5, 7, 0, 2, c(0), c(7), 2, mv(64, 1, 8, false, true)},
+	} {
+		got := matmulPlan(tc.m, tc.n, tc.k, tc.nbatch, tc.sa, tc.sb, tc.minGroups).String()
+		if got != tc.want {
+			t.Errorf("%dx%dx%d (batch %d, strides %v %v) with %d groups: %s, want %s",
+				tc.m, tc.k, tc.n, tc.nbatch, tc.sa, tc.sb, tc.minGroups, got, tc.want)
+		}
 	}
 }
 
@@ -271,7 +430,7 @@ func checkMatmul(t *testing.T, d *Device, tc mmCase) float64 {
 			t.Fatal(err)
 		}
 	}
-	if err := d.Matmul(oc.view(bufs[0]), oa.view(bufs[1]), ob.view(bufs[2])); err != nil {
+	if err := d.matmul(oc.view(bufs[0]), oa.view(bufs[1]), ob.view(bufs[2]), tc.plan); err != nil {
 		t.Fatalf("Matmul: %v", err)
 	}
 	got, _ := devices.MakeSlice(tc.dt, oc.size)

@@ -174,3 +174,72 @@ func TestStorage(t *testing.T) {
 		}
 	}
 }
+
+// TestMatmulShaders generates the matrix multiply's shaders for every
+// dtype and a range of tilings and matrix-vector shapes: float32, int32,
+// uint32 and (with fp64) float64 give well-formed sources with distinct
+// names; other dtypes an error matching kernels.ErrNotImplemented;
+// shapes that no GPU runs a plain error.
+func TestMatmulShaders(t *testing.T) {
+	tilings := []MatmulTiling{MatmulLarge, MatmulMedium, {TX: 8, TY: 32, RM: 4, RN: 2, TK: 8}, {TX: 1, TY: 1, RM: 1, RN: 1, TK: 1}}
+	shapes := []MatvecShape{{Rows: 64, Lanes: 1, Cols: 1}, {Rows: 8, Lanes: 8, Cols: 4}, {Rows: 8, Lanes: 8, Cols: 4, KFast: true},
+		{Rows: 1, Lanes: 64, Cols: 32}}
+	names := map[string]bool{}
+	for _, dt := range dtype.All {
+		for _, fp64 := range []bool{false, true} {
+			want := dt == dtype.Float32 || dt == dtype.Int32 || dt == dtype.Uint32 || dt == dtype.Float64 && fp64
+			var progs []Program
+			var errs []error
+			for _, tl := range tilings {
+				p, err := Matmul(dt, fp64, tl)
+				progs, errs = append(progs, p), append(errs, err)
+			}
+			for _, s := range shapes {
+				p, err := Matvec(dt, fp64, s)
+				progs, errs = append(progs, p), append(errs, err)
+			}
+			for i, err := range errs {
+				what := fmt.Sprintf("matmul %v fp64 %v, shape %d", dt, fp64, i)
+				if (err == nil) != want {
+					t.Errorf("%s: error %v", what, err)
+					continue
+				}
+				if err != nil {
+					if !errors.Is(err, kernels.ErrNotImplemented) {
+						t.Errorf("%s: error %v does not match kernels.ErrNotImplemented", what, err)
+					}
+					continue
+				}
+				checkSource(t, progs[i])
+				again := fp64 && dt != dtype.Float64 // the shader made without fp64
+				if names[progs[i].Name] && !again {
+					t.Errorf("%s: name %q used twice", what, progs[i].Name)
+				}
+				names[progs[i].Name] = true
+				if !strings.Contains(progs[i].Source, "#define T "+map[dtype.DType]string{dtype.Float32: "float", dtype.Float64: "double", dtype.Int32: "int", dtype.Uint32: "uint"}[dt]) {
+					t.Errorf("%s: computes with the wrong type", what)
+				}
+			}
+		}
+	}
+	if len(names) != 4*(len(tilings)+len(shapes)) {
+		t.Errorf("%d distinct matrix multiply shaders, want %d", len(names), 4*(len(tilings)+len(shapes)))
+	}
+	// The same work under another name would compile twice.
+	a, _ := Matvec(dtype.Float32, false, MatvecShape{Rows: 1, Lanes: 64, Cols: 2, KFast: true})
+	b, _ := Matvec(dtype.Float32, false, MatvecShape{Rows: 1, Lanes: 64, Cols: 2})
+	if a != b {
+		t.Errorf("lanes numbered along k or the rows of a single row: %q and %q differ", a.Name, b.Name)
+	}
+	for _, tl := range []MatmulTiling{{TX: 0, TY: 16, RM: 8, RN: 8, TK: 8}, {TX: 64, TY: 32, RM: 1, RN: 1, TK: 8}, {TX: 16, TY: 16, RM: 16, RN: 16, TK: 32}} {
+		if _, err := Matmul(dtype.Float32, false, tl); err == nil || errors.Is(err, kernels.ErrNotImplemented) {
+			t.Errorf("tiling %+v: error %v, want a plain error", tl, err)
+		}
+	}
+	for _, s := range []MatvecShape{{Rows: 8, Lanes: 6, Cols: 1}, {Rows: 0, Lanes: 1, Cols: 1}, {Rows: 64, Lanes: 1, Cols: 0},
+		{Rows: 4, Lanes: 512, Cols: 1}, {Rows: 8, Lanes: 128, Cols: 32}} {
+		if _, err := Matvec(dtype.Float32, false, s); err == nil || errors.Is(err, kernels.ErrNotImplemented) {
+			t.Errorf("shape %+v: error %v, want a plain error", s, err)
+		}
+	}
+}

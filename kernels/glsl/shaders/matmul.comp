@@ -5,20 +5,22 @@
 // addressed through its strides, the stack (batch) through u_bndim axes
 // of shape u_bshape with a stride per operand (0 for broadcast axes).
 //
-// A work group of TS x TS invocations computes a tile of BM x BN = (TS
-// RB) x (TS RB) elements of C, each invocation an RB x RB block of it
-// (rows ty + TS i, columns tx + TS j), stepping through k by TK: each
+// A work group of TX x TY invocations computes a tile of BM x BN = (TY
+// RM) x (TX RN) elements of C, each invocation an RM x RN block of it
+// (rows ty + TY i, columns tx + TX j), stepping through k by TK: each
 // step loads a BM x TK tile of A and a TK x BN tile of B into shared
 // memory (zeros beyond the edges), with the invocations walking along
 // the operand's fastest axis. Work groups loop over the tiles and the
 // stack when there are more than the dispatch covers.
-#define TS {{.TS}}
-#define RB {{.RB}}
+#define TX {{.TX}}
+#define TY {{.TY}}
+#define RM {{.RM}}
+#define RN {{.RN}}
 #define TK {{.TK}}
-#define BM (TS * RB)
-#define BN (TS * RB)
-#define NT (TS * TS)
-layout(local_size_x = TS, local_size_y = TS) in;
+#define BM (TY * RM)
+#define BN (TX * RN)
+#define NT (TX * TY)
+layout(local_size_x = TX, local_size_y = TY) in;
 
 uniform int u_m;
 uniform int u_n;
@@ -48,7 +50,7 @@ shared T sb[TK][BN];
 void main() {
 	int tx = int(gl_LocalInvocationID.x);
 	int ty = int(gl_LocalInvocationID.y);
-	int lid = ty * TS + tx;
+	int lid = ty * TX + tx;
 	int tilesM = (u_m + BM - 1) / BM;
 	int tilesN = (u_n + BN - 1) / BN;
 	for (int bt = int(gl_WorkGroupID.z); bt < u_nbatch; bt += int(gl_NumWorkGroups.z)) {
@@ -66,9 +68,9 @@ void main() {
 		for (int tm = int(gl_WorkGroupID.y); tm < tilesM; tm += int(gl_NumWorkGroups.y)) {
 			for (int tn = int(gl_WorkGroupID.x); tn < tilesN; tn += int(gl_NumWorkGroups.x)) {
 				int m0 = tm * BM, n0 = tn * BN;
-				T acc[RB][RB];
-				for (int i = 0; i < RB; i++) {
-					for (int j = 0; j < RB; j++) {
+				T acc[RM][RN];
+				for (int i = 0; i < RM; i++) {
+					for (int j = 0; j < RN; j++) {
 						acc[i][j] = T(0);
 					}
 				}
@@ -100,26 +102,28 @@ void main() {
 					}
 					barrier();
 					for (int p = 0; p < TK; p++) {
-						T a[RB], b[RB];
-						for (int i = 0; i < RB; i++) {
-							a[i] = sa[p][ty + TS * i];
-							b[i] = sb[p][tx + TS * i];
+						T a[RM], b[RN];
+						for (int i = 0; i < RM; i++) {
+							a[i] = sa[p][ty + TY * i];
 						}
-						for (int i = 0; i < RB; i++) {
-							for (int j = 0; j < RB; j++) {
+						for (int j = 0; j < RN; j++) {
+							b[j] = sb[p][tx + TX * j];
+						}
+						for (int i = 0; i < RM; i++) {
+							for (int j = 0; j < RN; j++) {
 								acc[i][j] += a[i] * b[j];
 							}
 						}
 					}
 					barrier();
 				}
-				for (int i = 0; i < RB; i++) {
-					int gi = m0 + ty + TS * i;
+				for (int i = 0; i < RM; i++) {
+					int gi = m0 + ty + TY * i;
 					if (gi >= u_m) {
 						break;
 					}
-					for (int j = 0; j < RB; j++) {
-						int gj = n0 + tx + TS * j;
+					for (int j = 0; j < RN; j++) {
+						int gj = n0 + tx + TX * j;
 						if (gj < u_n) {
 							st0(oc + gi * u_sc[0] + gj * u_sc[1], acc[i][j]);
 						}

@@ -71,6 +71,53 @@ func BenchmarkAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkSin takes the sine of a float32 vector of 1<<24 elements
+// (arguments up to 500: the GPU's exact argument reduction at work).
+func BenchmarkSin(b *testing.B) {
+	for _, d := range benchDevices(b) {
+		b.Run(d.Name(), func(b *testing.B) {
+			x, _, out := benchInputs(b, d)
+			b.SetBytes(2 * 4 * benchN)
+			b.ResetTimer()
+			for range b.N {
+				if err := d.Unary(kernels.Sin, vec(out), vec(x)); err != nil {
+					b.Fatal(err)
+				}
+				wait(b, d)
+			}
+		})
+	}
+}
+
+// BenchmarkAddInt64 adds two int64 vectors of 1<<23 elements (the same
+// bytes as BenchmarkAdd's), where the GPU has int64 arithmetic.
+func BenchmarkAddInt64(b *testing.B) {
+	for _, d := range benchDevices(b) {
+		b.Run(d.Name(), func(b *testing.B) {
+			data := make([]int64, benchN/2)
+			for i := range data {
+				data[i] = int64(i) << 20
+			}
+			x, err := d.FromHost(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, err := d.Alloc(dtype.Int64, benchN/2)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(3 * 8 * benchN / 2)
+			b.ResetTimer()
+			for range b.N {
+				if err := d.Binary(kernels.Add, vec(out), vec(x), vec(x)); err != nil {
+					b.Skipf("skipped: %v", err)
+				}
+				wait(b, d)
+			}
+		})
+	}
+}
+
 // BenchmarkSum sums a float32 vector of 1<<24 elements.
 func BenchmarkSum(b *testing.B) {
 	for _, d := range benchDevices(b) {

@@ -134,6 +134,25 @@ func sinCosQuadrant(n uint64, y0, y1 float64) float64 {
 	return r
 }
 
+// sinCos32 sets dst[i] to float32(Sin64(float64(src[i]))) (or Cos64 when
+// cos is set): blocks widened into a buffer (with the vector conversions)
+// go through the float64 vector kernel, which gives Sin64's very bits, so
+// the result is the scalar path's, four times sooner. dst and src may be
+// the same slice.
+func sinCos32(dst, src []float32, cos bool) {
+	bufs := getStridedBufs[float64]()
+	defer putStridedBufs(bufs)
+	in, out := bufs[0][:], bufs[1][:]
+	widen, narrow := withVec(convertLoop[float64, float32]), withVec(convertLoop[float32, float64])
+	for lo := 0; lo < len(src); lo += len(in) {
+		hi := min(lo+len(in), len(src))
+		b, c := in[:hi-lo], out[:hi-lo]
+		widen(b, src[lo:hi])
+		sinCos64(c, b, cos)
+		narrow(dst[lo:hi], c)
+	}
+}
+
 // sinCos64Go is the portable loop behind sinCos64.
 func sinCos64Go(dst, src []float64, cos bool) {
 	if cos {

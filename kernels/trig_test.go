@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"testing"
@@ -92,4 +93,46 @@ func parseHexFloat(t *testing.T, s string) float64 {
 		t.Fatalf("bad hex float %q: %v", s, err)
 	}
 	return v
+}
+
+// TestSinCos32 checks that the float32 sine and cosine (widened blocks
+// through the float64 kernel) give float32(Sin64(float64(x))) exactly,
+// for lengths around the block size, in place and not, with huge, NaN
+// and infinite arguments among ordinary ones.
+func TestSinCos32(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 255, 256, 257, 1000} {
+		src := make([]float32, n)
+		for i := range src {
+			switch i % 17 {
+			case 3:
+				src[i] = float32(math.Ldexp(r.Float64(), 100)) // beyond the kernel's fast range
+			case 5:
+				src[i] = float32(math.NaN())
+			case 7:
+				src[i] = float32(math.Inf(-1))
+			default:
+				src[i] = float32(r.NormFloat64() * 100)
+			}
+		}
+		for _, cos := range []bool{false, true} {
+			f := Sin64
+			if cos {
+				f = Cos64
+			}
+			got := make([]float32, n)
+			sinCos32(got, src, cos)
+			inPlace := append([]float32{}, src...)
+			sinCos32(inPlace, inPlace, cos)
+			for i, x := range src {
+				want := float32(f(float64(x)))
+				if math.Float32bits(got[i]) != math.Float32bits(want) && !(want != want && got[i] != got[i]) {
+					t.Fatalf("n=%d cos=%v: element %d (%g) = %g, want %g", n, cos, i, x, got[i], want)
+				}
+				if math.Float32bits(inPlace[i]) != math.Float32bits(got[i]) && !(want != want && inPlace[i] != inPlace[i]) {
+					t.Fatalf("n=%d cos=%v in place: element %d (%g) = %g, want %g", n, cos, i, x, inPlace[i], want)
+				}
+			}
+		}
+	}
 }

@@ -260,8 +260,12 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 	case Abs:
 		return runUnaryAny(l, op, dst, s, absLoop[T])
 	case Sin, Cos:
-		if s64, ok := any(s).([]float64); ok {
-			return runUnaryAny(l, op, dst, s64, sinCosLoop(op == Cos))
+		switch s := any(s).(type) {
+		case []float64:
+			return runUnaryAny(l, op, dst, s, sinCosLoop(op == Cos))
+		case []float32:
+			cos := op == Cos
+			return runUnaryAny(l, op, dst, s, vecLoop(func(d, s []float32) { sinCos32(d, s, cos) }))
 		}
 	case Exp, Log:
 		switch s := any(s).(type) {

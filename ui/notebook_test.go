@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"workbench/interp"
 	"workbench/sessions"
 )
 
@@ -314,5 +315,44 @@ func TestManyCells(t *testing.T) {
 	t.Logf("open 100 cells: %v; 20 new lines in cell 50: %v", open, typing)
 	if open > 10*time.Second || typing > 5*time.Second {
 		t.Errorf("too slow: open %v, typing %v", open, typing)
+	}
+}
+
+// TestRunRecordsEnvironment checks that running a cell writes the kernel's
+// environment record, seed and start time into the document, as workbench
+// run does, keeping the file's verify settings; a kernel without a record
+// writes none.
+func TestRunRecordsEnvironment(t *testing.T) {
+	h := newHarness(t, notebook("value 1"))
+	h.v.Document().Record = &sessions.Record{Verify: &sessions.VerifySettings{Mask: []string{"x"}}}
+	h.k.mu.Lock()
+	h.k.env = interp.Environment{Arch: "amd64", OS: "linux", SIMD: "avx2", Workers: 4, Devices: []string{"cpu", "gpu"},
+		GPU: "Some GPU, OpenGL 4.6", Seed: 42}
+	h.k.mu.Unlock()
+	before := time.Now().UTC().Add(-time.Second)
+	h.v.RunAll()
+	h.idle()
+	r := h.v.Document().Record
+	if r == nil || r.Environment == nil {
+		t.Fatalf("no environment record after a run: %+v", r)
+	}
+	if e := r.Environment; e.Arch != "amd64" || e.SIMD != "avx2" || e.Workers != 4 || e.GPU != "Some GPU, OpenGL 4.6" {
+		t.Errorf("environment record %+v", e)
+	}
+	if r.Seed == nil || *r.Seed != 42 {
+		t.Errorf("seed %v, want 42", r.Seed)
+	}
+	if d, err := time.Parse(time.RFC3339, r.Date); err != nil || d.Before(before) {
+		t.Errorf("date %q (%v), want the run's start", r.Date, err)
+	}
+	if r.Verify == nil || len(r.Verify.Mask) != 1 {
+		t.Errorf("the verify settings were lost: %+v", r.Verify)
+	}
+
+	h2 := newHarness(t, notebook("value 1"))
+	h2.v.RunAll()
+	h2.idle()
+	if r := h2.v.Document().Record; r != nil && r.Environment != nil {
+		t.Errorf("a kernel without a record wrote %+v", r.Environment)
 	}
 }

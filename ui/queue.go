@@ -8,6 +8,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -256,6 +257,7 @@ func (v *NotebookView) finish(it *runItem, reply client.Reply, err error) {
 		failure = &c.Outputs[len(c.Outputs)-1]
 	}
 	record(c, cw.took, reply.Device)
+	v.recordEnvironment(cw.started)
 
 	cw.state = idle
 	if v.q.cur == it {
@@ -298,6 +300,36 @@ func (v *NotebookView) finish(it *runItem, reply client.Reply, err error) {
 		v.status(fmt.Sprintf("%s failed: %s: %s", upperFirst(name), failure.EName, failure.EValue))
 	}
 	v.startNext()
+}
+
+// recordEnvironment writes the kernel's environment record, its seed and
+// when the cell that just ran started into the document's
+// metadata.workbench, as workbench run does for a whole run, so that a file
+// saved from the app says where its outputs came from (verify compares
+// bit for bit where the environments match, and seeds its kernel alike). A
+// kernel that reports no record (no architecture) leaves them as they are.
+func (v *NotebookView) recordEnvironment(started time.Time) {
+	if v.k == nil || v.doc == nil {
+		return
+	}
+	env := v.k.Environment()
+	if env.Arch == "" {
+		return
+	}
+	b, err := json.Marshal(env)
+	if err != nil {
+		return
+	}
+	var rec sessions.Environment
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return
+	}
+	if v.doc.Record == nil {
+		v.doc.Record = &sessions.Record{}
+	}
+	seed := env.Seed
+	v.doc.Record.Environment, v.doc.Record.Seed = &rec, &seed
+	v.doc.Record.Date = started.UTC().Format(time.RFC3339)
 }
 
 // record writes a run's record on the cell, as the headless runner does:

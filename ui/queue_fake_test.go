@@ -39,6 +39,8 @@ type fakeKernel struct {
 	completions interp.Completion
 	// started is signalled when a cell starts (if not nil).
 	started chan string
+	// env is what Environment reports.
+	env interp.Environment
 }
 
 func newFakeKernel() *fakeKernel {
@@ -168,7 +170,11 @@ func (k *fakeKernel) IsComplete(ctx context.Context, code string) (string, strin
 
 func (k *fakeKernel) Variables(ctx context.Context) ([]interp.Variable, error) { return nil, nil }
 
-func (k *fakeKernel) Environment() interp.Environment { return interp.Environment{} }
+func (k *fakeKernel) Environment() interp.Environment {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.env
+}
 
 func (k *fakeKernel) State() string { return "idle" }
 

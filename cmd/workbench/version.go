@@ -34,11 +34,27 @@ func runVersion(stdout, stderr io.Writer, args []string) int {
 	return 0
 }
 
-// gpuLine describes the GPU device ("gpu: NVIDIA H100, OpenGL 4.6"), or
-// says why there is none ("gpu: absent (no EGL display)").
+// gpuLine describes the GPU device and whether it computes with float64
+// and int64 ("gpu: NVIDIA H100, OpenGL 4.6; float64: yes, int64: yes"),
+// or says why there is none ("gpu: absent (no EGL display)").
 func gpuLine(gpu devices.Device, absence error) string {
 	if gpu != nil {
-		return "gpu: " + gpu.Info().Description
+		info := gpu.Info()
+		line := "gpu: " + info.Description
+		var feats []string
+		for _, f := range []struct{ key, name string }{{"fp64", "float64"}, {"int64", "int64"}} {
+			if v, ok := info.Details[f.key]; ok {
+				yes := "no"
+				if strings.HasPrefix(v, "yes") {
+					yes = "yes"
+				}
+				feats = append(feats, f.name+": "+yes)
+			}
+		}
+		if len(feats) > 0 {
+			line += "; " + strings.Join(feats, ", ")
+		}
+		return line
 	}
 	why := "no reason given"
 	if absence != nil {

@@ -42,7 +42,7 @@ func TestVersion(t *testing.T) {
 	// The command probes for the GPU: it is listed when present, and the
 	// last line says why when it is absent.
 	if gpu := devices.GPU(); gpu != nil {
-		if !strings.Contains(lines[5], devices.GPUName) || lines[6] != "gpu: "+gpu.Info().Description {
+		if !strings.Contains(lines[5], devices.GPUName) || lines[6] != gpuLine(gpu, nil) || !strings.HasPrefix(lines[6], "gpu: "+gpu.Info().Description) {
 			t.Errorf("with a GPU, got %q and %q", lines[5], lines[6])
 		}
 	} else if want := "gpu: absent (" + devices.GPUAbsence().Error() + ")"; lines[6] != want {
@@ -60,12 +60,15 @@ func (d describedDevice) Info() devices.Info { return d.info }
 
 func TestGPULine(t *testing.T) {
 	gpu := describedDevice{info: devices.Info{Name: "gpu", Kind: devices.KindGPU, Description: "NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"}}
+	full := describedDevice{info: devices.Info{Name: "gpu", Kind: devices.KindGPU, Description: "llvmpipe, OpenGL 4.5",
+		Details: map[string]string{"fp64": "yes (GL_ARB_gpu_shader_fp64)", "int64": "no (no GL_ARB_gpu_shader_int64)"}}}
 	for _, tc := range []struct {
 		gpu     devices.Device
 		absence error
 		want    string
 	}{
 		{gpu, nil, "gpu: NVIDIA H100/PCIe/SSE2, OpenGL 4.6.0"},
+		{full, nil, "gpu: llvmpipe, OpenGL 4.5; float64: yes, int64: no"},
 		{nil, errors.New("no EGL display"), "gpu: absent (no EGL display)"},
 		{nil, errors.New("built without cgo"), "gpu: absent (built without cgo)"},
 		{nil, nil, "gpu: absent (no reason given)"},

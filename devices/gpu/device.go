@@ -466,8 +466,8 @@ func keep(bufs ...*Buffer) {
 
 // ToHost copies the elements of v, in C order, into dst, a typed Go slice
 // of v's dtype and size: contiguous views are read directly, strided ones
-// gathered on the GPU first (the 1- and 2-byte dtypes: gathered on the
-// CPU from the span of the buffer the view reaches).
+// gathered on the GPU first (so that a column of a large matrix moves only
+// its own elements).
 func (d *Device) ToHost(v devices.View, dst any) error {
 	b, err := d.buf(v, "ToHost's view")
 	if err != nil {
@@ -488,16 +488,6 @@ func (d *Device) ToHost(v devices.View, dst any) error {
 	eb := glsl.ElemBytes(b.dt)
 	if len(shape) == 0 || len(shape) == 1 && strides[0][0] == 1 {
 		return d.read(b.id, v.Offset*eb, n, dst)
-	}
-	if _, err := glsl.Raw(b.dt); err != nil {
-		// Bytes cannot be gathered by a shader: read the span, gather here.
-		lo, hi, _ := span(v.Shape, v.Strides, v.Offset)
-		tmp, _ := devices.MakeSlice(b.dt, hi-lo+1)
-		if err := d.read(b.id, lo*eb, hi-lo+1, tmp); err != nil {
-			return err
-		}
-		return kernels.Copy(v.Shape, kernels.Operand{Data: dst, Strides: cStrides(v.Shape)},
-			kernels.Operand{Data: tmp, Offset: v.Offset - lo, Strides: v.Strides})
 	}
 	tmp, err := d.newBuffer(b.dt, n, false, nil)
 	if err != nil {

@@ -153,6 +153,46 @@ func sinCos32(dst, src []float32, cos bool) {
 	}
 }
 
+// tan64 sets dst[i] to Tan64(src[i]) with the sine and cosine vector
+// kernels: Sin64(x)/Cos64(x) divides the very polynomials Tan64 divides,
+// with signs that cancel as Tan64's quadrant rule does, so the bits are
+// Tan64's (below 2^-27, where Tan64 returns x, so does this). dst and src
+// may be the same slice.
+func tan64(dst, src []float64) {
+	bufs := getStridedBufs[float64]()
+	defer putStridedBufs(bufs)
+	sb, cb := bufs[0][:], bufs[1][:]
+	for lo := 0; lo < len(src); lo += len(sb) {
+		hi := min(lo+len(sb), len(src))
+		s, c, x := sb[:hi-lo], cb[:hi-lo], src[lo:hi]
+		sinCos64(s, x, false)
+		sinCos64(c, x, true)
+		d := dst[lo:hi]
+		for i, v := range x {
+			if math.Abs(v) < 1.0/(1<<27) {
+				d[i] = v
+			} else {
+				d[i] = s[i] / c[i]
+			}
+		}
+	}
+}
+
+// tan32 is tan64 for float32: float32(Tan64(float64(src[i]))).
+func tan32(dst, src []float32) {
+	bufs := getStridedBufs[float64]()
+	defer putStridedBufs(bufs)
+	in, out := bufs[0][:], bufs[1][:]
+	widen, narrow := withVec(convertLoop[float64, float32]), withVec(convertLoop[float32, float64])
+	for lo := 0; lo < len(src); lo += len(in) {
+		hi := min(lo+len(in), len(src))
+		b, c := in[:hi-lo], out[:hi-lo]
+		widen(b, src[lo:hi])
+		tan64(c, b)
+		narrow(dst[lo:hi], c)
+	}
+}
+
 // sinCos64Go is the portable loop behind sinCos64.
 func sinCos64Go(dst, src []float64, cos bool) {
 	if cos {

@@ -136,3 +136,53 @@ func TestSinCos32(t *testing.T) {
 		}
 	}
 }
+
+// TestTanVector checks that the tangent through the sine and cosine
+// vector kernels gives Tan64's bits, and float32(Tan64(x)) for float32:
+// ordinary, huge (exactly reduced), tiny, subnormal and signed-zero
+// arguments, the floats nearest to multiples of pi/2, NaN and infinities,
+// for lengths around the block size, in place and not.
+func TestTanVector(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	special := []float64{0, math.Copysign(0, -1), 1e-300, 5e-324, 1e-9, -3e-8, math.NaN(), math.Inf(1), math.Inf(-1),
+		math.Pi / 2, -math.Pi / 2, 3 * math.Pi / 2, 1e22, 1e300, -1e308, 6381956970095103 * math.Pow(2, 797)}
+	for _, n := range []int{0, 1, 9, 255, 256, 257, 2000} {
+		src := make([]float64, n)
+		for i := range src {
+			switch i % 5 {
+			case 0:
+				src[i] = special[(i/5)%len(special)]
+			case 1:
+				src[i] = float64(r.IntN(100000)) * math.Pi / 2 // nearest multiples of pi/2
+			case 2:
+				src[i] = math.Ldexp(r.Float64(), r.IntN(2000)-1000)
+			default:
+				src[i] = r.NormFloat64() * 100
+			}
+		}
+		got := make([]float64, n)
+		tan64(got, src)
+		inPlace := append([]float64{}, src...)
+		tan64(inPlace, inPlace)
+		for i, x := range src {
+			want := Tan64(x)
+			for _, g := range []float64{got[i], inPlace[i]} {
+				if math.Float64bits(g) != math.Float64bits(want) && !(want != want && g != g) {
+					t.Fatalf("n=%d: tan of %g = %g, want Tan64's %g", n, x, g, want)
+				}
+			}
+		}
+		src32 := make([]float32, n)
+		for i, x := range src {
+			src32[i] = float32(x)
+		}
+		got32 := make([]float32, n)
+		tan32(got32, src32)
+		for i, x := range src32 {
+			want := float32(Tan64(float64(x)))
+			if math.Float32bits(got32[i]) != math.Float32bits(want) && !(want != want && got32[i] != got32[i]) {
+				t.Fatalf("n=%d: float32 tan of %g = %g, want %g", n, x, got32[i], want)
+			}
+		}
+	}
+}

@@ -267,6 +267,13 @@ func unaryFloat[T float](l *loop, op UnaryOp, dst any, s []T) error {
 			cos := op == Cos
 			return runUnaryAny(l, op, dst, s, vecLoop(func(d, s []float32) { sinCos32(d, s, cos) }))
 		}
+	case Tan:
+		switch s := any(s).(type) {
+		case []float64:
+			return runUnaryAny(l, op, dst, s, vecLoop(tan64))
+		case []float32:
+			return runUnaryAny(l, op, dst, s, vecLoop(tan32))
+		}
 	case Exp, Log:
 		switch s := any(s).(type) {
 		case []float64:

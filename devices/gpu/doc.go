@@ -13,11 +13,15 @@
 // Buffers are shader storage buffers laid out as package kernels/glsl
 // describes (bool takes one 32-bit word per element). Every dtype can be
 // allocated, filled from the host, read back through any strided view and
-// copied unchanged (the 1- and 2-byte dtypes only when both views are
-// contiguous). Conversions and arithmetic run for float32, int32, uint32,
-// bool and, where the GPU has double precision, float64 (without
-// transcendental functions); everything else returns an error matching
-// devices.ErrNotImplemented, so that callers fall back to the CPU. A
+// copied unchanged (the 1- and 2-byte dtypes with atomic stores into their
+// shared words). Conversions, element-wise arithmetic, reductions and
+// scans run for float32, int32, uint32, int8, uint8, int16, uint16 and
+// bool; for float64 where the GPU has double precision (without
+// transcendental functions), and for int64 and uint64 where it has
+// GL_ARB_gpu_shader_int64 (Info's "fp64" and "int64" details say). Matrix
+// products run for float32, int32, uint32 and float64. Everything else
+// returns an error matching devices.ErrNotImplemented, so that callers
+// fall back to the CPU. A
 // buffer's GL storage is freed when the buffer is garbage collected, or
 // at once by its Release method.
 //
@@ -27,7 +31,8 @@
 //
 // Results match the CPU device bit for bit for integers, bools, copies,
 // conversions, comparisons and IEEE-exact float operations. Float32
-// transcendentals come within a few ulps (see package kernels/glsl).
+// transcendentals come within a few ulps over the whole float32 range
+// (see package kernels/glsl).
 // Float sums are within 1e-6 (float32) or 1e-13 (float64) of the sum of
 // the magnitudes of the terms from the exact sum, products within 1e-5
 // (1e-13) relative for reductions; cumulative products accumulate

@@ -5,11 +5,12 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
+
+	"workbench/kernels/_asm/internal/gen"
 )
 
 // The constants of kernels/trig.go; the test in package kernels checks that
@@ -40,20 +41,6 @@ const (
 	cosC6 = -1.13596475577881948265e-11
 )
 
-// vec returns a 64-byte constant holding eight copies of a float64 (AVX2
-// code reads the first 32 bytes).
-func vec(name string, x float64) Mem { return vecBits(name, math.Float64bits(x)) }
-
-// vecBits returns a 64-byte constant holding eight copies of a 64-bit
-// pattern.
-func vecBits(name string, bits uint64) Mem {
-	m := GLOBL("trig_"+name, RODATA|NOPTR)
-	for i := 0; i < 8; i++ {
-		DATA(8*i, U64(bits))
-	}
-	return m
-}
-
 // consts are the vector constants of the trigonometric kernels.
 type consts struct {
 	invPio2, p1, p1t, p2, p2t, p3, p3t Mem
@@ -63,6 +50,8 @@ type consts struct {
 }
 
 func makeConsts() *consts {
+	pool := gen.Pool{Prefix: "trig_"}
+	vec, vecBits := pool.F64, pool.Bits64
 	return &consts{
 		invPio2: vec("invpio2", invPio2),
 		p1:      vec("pio2_1", pio2_1), p1t: vec("pio2_1t", pio2_1t),
@@ -77,39 +66,20 @@ func makeConsts() *consts {
 	}
 }
 
-// isa abstracts what differs between the AVX2 and the AVX-512 kernels: the
-// vector width, registers, rounding, masks and blends.
+// isa is an instruction set (gen.ISA has what the kernels share with the
+// other generators) with the kernel's name and the operations only this
+// generator needs.
 type isa struct {
-	name  string
-	lanes int
-	vec   func() VecVirtual
-	// mask returns a new mask register (a vector for AVX2, a K register for AVX-512).
-	mask func() Register
-	// and, xor and andMem are bitwise operations.
-	and, xor func(a, b, dst Op)
-	round    func(x, dst Op)
+	gen.ISA
+	name string
 	// gt sets mask = x > c (64-bit signed integers), under mask in when it is not nil.
 	gt func(c Mem, x Op, in, mask Register)
-	// clearMask clears a mask register.
-	clearMask func(m Register)
-	// outOfRange accumulates into acc the lanes where !(ax < limit).
-	outOfRange func(limit Mem, ax Op, acc Register)
-	// setIfAny sets the byte register to 1 when some lane of acc is set.
-	setIfAny func(acc Register, out Op)
-	// jumpIfNone jumps to label when no lane of mask is set.
-	jumpIfNone func(mask Register, label string)
 	// odd sets mask = (x & 1) != 0.
 	odd func(one Mem, x Op, mask Register)
-	// blend sets dst = mask ? a : b.
-	blend func(mask Register, a, b, dst Op)
 }
 
 var avx2 = isa{
-	name: "sinCosAVX2", lanes: 4, vec: YMM,
-	mask:  func() Register { return YMM() },
-	and:   func(a, b, dst Op) { VPAND(a, b, dst) },
-	xor:   func(a, b, dst Op) { VPXOR(a, b, dst) },
-	round: func(x, dst Op) { VROUNDPD(Imm(0), x, dst) },
+	ISA: gen.AVX2, name: "sinCosAVX2",
 	gt: func(c Mem, x Op, in, mask Register) {
 		VPCMPGTQ(c, x, mask)
 		if in != nil {
@@ -120,29 +90,10 @@ var avx2 = isa{
 		VPAND(one, x, mask)
 		VPCMPEQQ(one, mask, mask)
 	},
-	blend: func(mask Register, a, b, dst Op) { VBLENDVPD(mask, a, b, dst) },
-	jumpIfNone: func(mask Register, label string) {
-		VPTEST(mask, mask)
-		JZ(LabelRef(label))
-	},
-	clearMask: func(m Register) { VPXOR(m, m, m) },
-	outOfRange: func(limit Mem, ax Op, acc Register) {
-		t := YMM()
-		VCMPPD(Imm(5), limit, ax, t) // not less than, true for NaN
-		VORPD(t, acc, acc)
-	},
-	setIfAny: func(acc Register, out Op) {
-		VPTEST(acc, acc)
-		SETNE(out)
-	},
 }
 
 var avx512 = isa{
-	name: "sinCosAVX512", lanes: 8, vec: ZMM,
-	mask:  func() Register { return K() },
-	and:   func(a, b, dst Op) { VPANDQ(a, b, dst) },
-	xor:   func(a, b, dst Op) { VPXORQ(a, b, dst) },
-	round: func(x, dst Op) { VRNDSCALEPD(Imm(0), x, dst) },
+	ISA: gen.AVX512, name: "sinCosAVX512",
 	gt: func(c Mem, x Op, in, mask Register) {
 		if in != nil {
 			VPCMPGTQ(c, x, in, mask)
@@ -150,22 +101,20 @@ var avx512 = isa{
 		}
 		VPCMPGTQ(c, x, mask)
 	},
-	odd:   func(one Mem, x Op, mask Register) { VPTESTMQ(one, x, mask) },
-	blend: func(mask Register, a, b, dst Op) { VBLENDMPD(a, b, mask, dst) },
-	jumpIfNone: func(mask Register, label string) {
-		KORTESTW(mask, mask)
-		JZ(LabelRef(label))
-	},
-	clearMask: func(m Register) { KXORW(m, m, m) },
-	outOfRange: func(limit Mem, ax Op, acc Register) {
-		t := K()
-		VCMPPD(Imm(5), limit, ax, t)
-		KORW(t, acc, acc)
-	},
-	setIfAny: func(acc Register, out Op) {
-		KORTESTW(acc, acc)
-		SETNE(out)
-	},
+	odd: func(one Mem, x Op, mask Register) { VPTESTMQ(one, x, mask) },
+}
+
+// outOfRange accumulates into acc the lanes where !(ax < limit).
+func outOfRange(v isa, limit Mem, ax Op, acc Register) {
+	t := v.Mask()
+	VCMPPD(Imm(5), limit, ax, t) // not less than, true for NaN
+	v.OrMask(t, acc)
+}
+
+// jumpIfNone jumps to label when no lane of mask is set.
+func jumpIfNone(v isa, mask Register, label string) {
+	v.TestMask(mask)
+	JZ(LabelRef(label))
 }
 
 func main() {
@@ -178,70 +127,76 @@ func main() {
 
 // kernel writes one sine/cosine kernel; the steps mirror kernels/trig.go.
 func kernel(v isa, c *consts) {
+	lanes := v.Lanes(8)
 	TEXT(v.name, NOSPLIT, "func(dst, src []float64, cos bool) (outOfRange bool)")
 	Doc(fmt.Sprintf("%s sets dst[i] to Sin64(src[i]), or Cos64(src[i]) when cos is set,", v.name),
-		fmt.Sprintf("for i < len(src), which is a multiple of %d. It reports whether some", v.lanes),
+		fmt.Sprintf("for i < len(src), which is a multiple of %d. It reports whether some", lanes),
 		"argument was NaN, infinite or of magnitude trigLimit or more: their",
 		"results are garbage, and the caller computes them again.")
 	dstP := Load(Param("dst").Base(), GP64())
 	srcP := Load(Param("src").Base(), GP64())
 	n := Load(Param("src").Len(), GP64())
 	cosFlag := Load(Param("cos"), GP8())
-	loop, done, reduced := v.name+"_loop", v.name+"_done", v.name+"_reduced"
-	bytes := 8 * v.lanes
+	loop := v.name + "_loop"
 
 	// qAdd is the quadrant offset: 1 for cosine, 0 for sine; signKeep keeps
 	// x's sign bit for sine, nothing for cosine.
-	qAdd, signKeep := v.vec(), v.vec()
-	bad := v.mask()
-	v.clearMask(bad)
-	v.xor(qAdd, qAdd, qAdd)
+	qAdd, signKeep := v.Vec(), v.Vec()
+	bad := v.Mask()
+	v.ClearMask(bad)
+	v.Xor(qAdd, qAdd, qAdd)
 	VMOVUPD(c.sign, signKeep)
 	TESTB(cosFlag, cosFlag)
 	JZ(LabelRef(loop))
 	VMOVUPD(c.i1, qAdd)
-	v.xor(signKeep, signKeep, signKeep)
+	v.Xor(signKeep, signKeep, signKeep)
 
-	Label(loop)
-	CMPQ(n, Imm(uint64(v.lanes)))
-	JL(LabelRef(done))
+	gen.FlaggedLoop(v.ISA, v.name, srcP, dstP, n, lanes, 8*lanes, bad, func() {
+		step(v, c, srcP, dstP, qAdd, signKeep, bad)
+	})
+}
 
-	x, ax := v.vec(), v.vec()
+// step writes the results of one vector from srcP to dstP, accumulating
+// into bad the lanes out of range. qAdd is the quadrant offset and
+// signKeep the sign mask of sine or cosine.
+func step(v isa, c *consts, srcP, dstP Register, qAdd, signKeep VecVirtual, bad Register) {
+	reduced := v.name + "_reduced"
+	x, ax := v.Vec(), v.Vec()
 	VMOVUPD(Mem{Base: srcP}, x)
-	v.and(c.abs, x, ax)
-	v.outOfRange(c.limit, ax, bad)
+	v.And(c.abs, x, ax)
+	outOfRange(v, c.limit, ax, bad)
 
 	// fn = roundeven(ax * 2/pi); q = its integer bits (+1 for cosine).
-	fn, q := v.vec(), v.vec()
+	fn, q := v.Vec(), v.Vec()
 	VMULPD(c.invPio2, ax, fn)
-	v.round(fn, fn)
+	v.RoundF64(0, fn, fn)
 	VADDPD(c.magic, fn, q)
 	VPADDQ(qAdd, q, q)
 
 	// j = exponent of ax.
-	j := v.vec()
+	j := v.Vec()
 	VPSRLQ(Imm(52), ax, j)
-	v.and(c.expMask, j, j)
+	v.And(c.expMask, j, j)
 
-	t, p := v.vec(), v.vec()
+	t, p := v.Vec(), v.Vec()
 	// Round 1: r1 = ax - fn*p1 (exact); w = fn*p1t; y0 = r1 - w.
-	r1, w, y0, r := v.vec(), v.vec(), v.vec(), v.vec()
+	r1, w, y0, r := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 	VMULPD(c.p1, fn, t)
 	VSUBPD(t, ax, r1)
 	VMULPD(c.p1t, fn, w)
 	VSUBPD(w, r1, y0)
 	VMOVUPD(r1, r)
 	// m1 = j - exp(y0) > 16
-	m1 := v.mask()
-	gap := v.vec()
+	m1 := v.Mask()
+	gap := v.Vec()
 	exponentGap(v, y0, j, c.expMask, gap)
 	v.gt(c.i16, gap, nil, m1)
 	// Rounds 2 and 3 matter only near multiples of pi/2: skip them when no
 	// lane needs them (the blends below would change nothing).
-	v.jumpIfNone(m1, reduced)
+	jumpIfNone(v, m1, reduced)
 
 	// Round 2 from r1.
-	r2, w2, y02 := v.vec(), v.vec(), v.vec()
+	r2, w2, y02 := v.Vec(), v.Vec(), v.Vec()
 	VMULPD(c.p2, fn, p)
 	VSUBPD(p, r1, r2)
 	VSUBPD(r2, r1, t) // r1 - r2
@@ -249,17 +204,17 @@ func kernel(v isa, c *consts) {
 	VMULPD(c.p2t, fn, w2)
 	VSUBPD(t, w2, w2) // fn*p2t - ((r1 - r2) - p)
 	VSUBPD(w2, r2, y02)
-	v.blend(m1, r2, r, r)
-	v.blend(m1, w2, w, w)
-	v.blend(m1, y02, y0, y0)
+	v.BlendF64(m1, r2, r, r)
+	v.BlendF64(m1, w2, w, w)
+	v.BlendF64(m1, y02, y0, y0)
 	// m2 = m1 && j - exp(y02) > 49
-	m2 := v.mask()
+	m2 := v.Mask()
 	exponentGap(v, y02, j, c.expMask, gap)
 	v.gt(c.i49, gap, m1, m2)
-	v.jumpIfNone(m2, reduced)
+	jumpIfNone(v, m2, reduced)
 
 	// Round 3 from r2.
-	r3, w3, y03 := v.vec(), v.vec(), v.vec()
+	r3, w3, y03 := v.Vec(), v.Vec(), v.Vec()
 	VMULPD(c.p3, fn, p)
 	VSUBPD(p, r2, r3)
 	VSUBPD(r3, r2, t) // r2 - r3
@@ -267,23 +222,23 @@ func kernel(v isa, c *consts) {
 	VMULPD(c.p3t, fn, w3)
 	VSUBPD(t, w3, w3)
 	VSUBPD(w3, r3, y03)
-	v.blend(m2, r3, r, r)
-	v.blend(m2, w3, w, w)
-	v.blend(m2, y03, y0, y0)
+	v.BlendF64(m2, r3, r, r)
+	v.BlendF64(m2, w3, w, w)
+	v.BlendF64(m2, y03, y0, y0)
 
 	Label(reduced)
 	// y1 = (r - y0) - w
-	y1 := v.vec()
+	y1 := v.Vec()
 	VSUBPD(y0, r, y1)
 	VSUBPD(w, y1, y1)
 
 	// z = y0*y0, zz = z*z
-	z, zz := v.vec(), v.vec()
+	z, zz := v.Vec(), v.Vec()
 	VMULPD(y0, y0, z)
 	VMULPD(z, z, zz)
 
 	// Sine: rs = s2 + z*(s3 + z*s4) + (z*zz)*(s5 + z*s6)
-	rs, a := v.vec(), v.vec()
+	rs, a := v.Vec(), v.Vec()
 	VMULPD(c.s[3], z, a)
 	VADDPD(c.s[2], a, a)
 	VMULPD(a, z, a)
@@ -293,10 +248,10 @@ func kernel(v isa, c *consts) {
 	VMULPD(zz, z, t)
 	VMULPD(a, t, a)
 	VADDPD(a, rs, rs)
-	vv := v.vec()
+	vv := v.Vec()
 	VMULPD(y0, z, vv) // v = z*y0
 	// s = y0 - ((z*(0.5*y1 - v*rs) - y1) - v*s1)
-	s := v.vec()
+	s := v.Vec()
 	VMULPD(c.half, y1, a)
 	VMULPD(rs, vv, t)
 	VSUBPD(t, a, a)
@@ -307,7 +262,7 @@ func kernel(v isa, c *consts) {
 	VSUBPD(a, y0, s)
 
 	// Cosine: rc = z*(c1 + z*(c2 + z*c3)) + (zz*zz)*(c4 + z*(c5 + z*c6))
-	rc := v.vec()
+	rc := v.Vec()
 	VMULPD(c.c[2], z, a)
 	VADDPD(c.c[1], a, a)
 	VMULPD(a, z, a)
@@ -321,7 +276,7 @@ func kernel(v isa, c *consts) {
 	VMULPD(a, t, a)
 	VADDPD(a, rc, rc)
 	// co = wc + (((1 - wc) - hz) + (z*rc - y0*y1)), hz = 0.5*z, wc = 1 - hz
-	hz, wc, co := v.vec(), v.vec(), v.vec()
+	hz, wc, co := v.Vec(), v.Vec(), v.Vec()
 	VMULPD(c.half, z, hz)
 	VMOVUPD(c.one, wc)
 	VSUBPD(hz, wc, wc)
@@ -336,33 +291,21 @@ func kernel(v isa, c *consts) {
 
 	// Pick by quadrant: odd q takes the cosine; q&2 flips the sign; sine
 	// also takes x's sign.
-	odd := v.mask()
+	odd := v.Mask()
 	v.odd(c.i1, q, odd)
-	res := v.vec()
-	v.blend(odd, co, s, res)
-	v.and(c.i2, q, t)
+	res := v.Vec()
+	v.BlendF64(odd, co, s, res)
+	v.And(c.i2, q, t)
 	VPSLLQ(Imm(62), t, t)
-	v.xor(t, res, res)
-	v.and(signKeep, x, t)
-	v.xor(t, res, res)
+	v.Xor(t, res, res)
+	v.And(signKeep, x, t)
+	v.Xor(t, res, res)
 	VMOVUPD(res, Mem{Base: dstP})
-
-	ADDQ(Imm(uint64(bytes)), srcP)
-	ADDQ(Imm(uint64(bytes)), dstP)
-	SUBQ(Imm(uint64(v.lanes)), n)
-	JMP(LabelRef(loop))
-
-	Label(done)
-	ret := GP8()
-	v.setIfAny(bad, ret)
-	Store(ret, ReturnIndex(0))
-	VZEROUPPER()
-	RET()
 }
 
 // exponentGap sets out to j - exponent(y), as 64-bit integers.
 func exponentGap(v isa, y, j VecVirtual, expMask Mem, out VecVirtual) {
 	VPSRLQ(Imm(52), y, out)
-	v.and(expMask, out, out)
+	v.And(expMask, out, out)
 	VPSUBQ(out, j, out)
 }

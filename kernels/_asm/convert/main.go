@@ -16,17 +16,8 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
-)
 
-// isa describes one vector instruction set.
-type isa struct {
-	name   string
-	avx512 bool
-}
-
-var (
-	avx2   = isa{name: "AVX2"}
-	avx512 = isa{name: "AVX512", avx512: true}
+	"workbench/kernels/_asm/internal/gen"
 )
 
 // conv is one conversion: per vector step it reads lanes elements of
@@ -121,14 +112,9 @@ var convs = []conv{
 		}},
 }
 
-const unroll = 4
-
 func main() {
 	ConstraintExpr("!purego")
-	byteOne = GLOBL("convert_one32", RODATA|NOPTR)
-	for i := 0; i < 16; i++ {
-		DATA(4*i, U32(1))
-	}
+	byteOne = gen.Splat("convert_one32", 4, 1)
 	evens := GLOBL("convert_evens", RODATA|NOPTR)
 	// Qword indices 0, 2, ..., 14, then dword indices 0, 2, ..., 30.
 	for i := 0; i < 8; i++ {
@@ -137,7 +123,7 @@ func main() {
 	for i := 0; i < 16; i++ {
 		DATA(64+4*i, U32(uint32(2*i)))
 	}
-	for _, v := range []isa{avx2, avx512} {
+	for _, v := range []gen.ISA{gen.AVX2, gen.AVX512} {
 		for _, c := range convs {
 			convert(c, v)
 		}
@@ -151,15 +137,15 @@ func main() {
 }
 
 // convert writes the kernel of conversion c at level v.
-func convert(c conv, v isa) {
+func convert(c conv, v gen.ISA) {
 	lanes, step := c.lanes2, c.step2
-	if v.avx512 {
+	if v.AVX512 {
 		lanes, step = c.lanes512, c.step512
 	}
 	if step == nil {
 		return
 	}
-	name := "cvt" + c.name + v.name
+	name := "cvt" + c.name + v.Name
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(d []%s, s []%s)", c.dst, c.src))
 	Pragma("noescape")
 	doc := []string{
@@ -181,29 +167,12 @@ func convert(c conv, v isa) {
 	})
 }
 
-// loop emits the skeleton of a kernel over n elements: steps of unroll
-// vectors, then single vectors, until fewer than lanes elements are left.
-// body emits vector u of a step; advance moves the pointers on by k
-// vectors.
+// loop emits the skeleton of a kernel over n elements: steps of
+// gen.Unroll vectors, then single vectors, until fewer than lanes elements
+// are left, then the return. body emits vector u of a step; advance moves
+// the pointers on by k vectors.
 func loop(prefix string, n Register, lanes int, body func(u int), advance func(k int)) {
-	Label(prefix + "_loop4")
-	CMPQ(n, U32(unroll*lanes))
-	JL(LabelRef(prefix + "_loop1"))
-	for u := 0; u < unroll; u++ {
-		body(u)
-	}
-	advance(unroll)
-	SUBQ(U32(unroll*lanes), n)
-	JMP(LabelRef(prefix + "_loop4"))
-
-	Label(prefix + "_loop1")
-	CMPQ(n, U32(lanes))
-	JL(LabelRef(prefix + "_done"))
-	body(0)
-	advance(1)
-	SUBQ(U32(lanes), n)
-	JMP(LabelRef(prefix + "_loop1"))
-
+	gen.UnrolledLoop(prefix, n, lanes, prefix+"_done", body, advance)
 	Label(prefix + "_done")
 	VZEROUPPER()
 	RET()
@@ -220,12 +189,9 @@ func goType(size int) string {
 // gather writes the copy of a run with any constant stride into a
 // contiguous destination, with gather instructions (qword indices: any
 // stride whose byte offsets fit in 64 bits).
-func gather(size int, v isa) {
-	name := fmt.Sprintf("gather%d%s", size*8, v.name)
-	lanes := 4
-	if v.avx512 {
-		lanes = 8
-	}
+func gather(size int, v gen.ISA) {
+	name := fmt.Sprintf("gather%d%s", size*8, v.Name)
+	lanes := v.Lanes(8) // qword indices
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(d []%s, s *%s, idx *[8]int64)", goType(size), goType(size)))
 	Pragma("noescape")
 	Doc(fmt.Sprintf("%s sets d[i] to the element at byte offset i*stride from s, for", name),
@@ -236,7 +202,7 @@ func gather(size int, v isa) {
 	ip := Load(Param("idx"), GP64())
 	n := Load(Param("d").Len(), GP64())
 	var idx VecVirtual
-	if v.avx512 {
+	if v.AVX512 {
 		idx = ZMM()
 		VMOVDQU64(Mem{Base: ip}, idx)
 	} else {
@@ -253,7 +219,7 @@ func gather(size int, v isa) {
 	loop(name, n, lanes, func(u int) {
 		src := Mem{Base: sp, Index: idx, Scale: 1}
 		dst := Mem{Base: dp, Disp: u * lanes * size}
-		if v.avx512 {
+		if v.AVX512 {
 			k := K()
 			KXNORW(k, k, k)
 			if size == 8 {
@@ -290,12 +256,9 @@ func gather(size int, v isa) {
 
 // gather2 writes the copy of every other element (stride 2) into a
 // contiguous destination, with two loads and a permutation per vector.
-func gather2(size int, v isa, evens Mem) {
-	name := fmt.Sprintf("gather%dStride2%s", size*8, v.name)
-	vb := 32
-	if v.avx512 {
-		vb = 64
-	}
+func gather2(size int, v gen.ISA, evens Mem) {
+	name := fmt.Sprintf("gather%dStride2%s", size*8, v.Name)
+	vb := v.Bytes
 	lanes := vb / size
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(d []%s, s []%s)", goType(size), goType(size)))
 	Pragma("noescape")
@@ -305,7 +268,7 @@ func gather2(size int, v isa, evens Mem) {
 	sp := Load(Param("s").Base(), GP64())
 	n := Load(Param("d").Len(), GP64())
 	var perm VecVirtual
-	if v.avx512 {
+	if v.AVX512 {
 		perm = ZMM()
 		if size == 8 {
 			VMOVDQU64(evens, perm)
@@ -318,14 +281,14 @@ func gather2(size int, v isa, evens Mem) {
 		b := Mem{Base: sp, Disp: 2*u*vb + vb}
 		dst := Mem{Base: dp, Disp: u * vb}
 		switch {
-		case v.avx512 && size == 8:
+		case v.AVX512 && size == 8:
 			// The table (a, b) indexed by 0, 2, ..., 14: y is the first
 			// half and is overwritten.
 			y := ZMM()
 			VMOVDQU64(a, y)
 			VPERMT2Q(b, perm, y)
 			VMOVDQU64(y, dst)
-		case v.avx512:
+		case v.AVX512:
 			y := ZMM()
 			VMOVDQU32(a, y)
 			VPERMT2D(b, perm, y)
@@ -369,62 +332,26 @@ func sumBlocksStride2(evens Mem) {
 	k := Load(Param("dst").Len(), GP64())
 	sp := Load(Param("src").Base(), GP64())
 	blk := Load(Param("blk"), GP64())
-	negZero := GLOBL("convert_negzero", RODATA|NOPTR)
-	for i := 0; i < 8; i++ {
-		DATA(8*i, U64(1<<63))
-	}
+	negZero := gen.Splat("convert_negzero", 8, 1<<63)
 	perm := ZMM()
 	VMOVDQU64(evens, perm)
 	i := GP64()
 
-	Label(name + "_block")
-	TESTQ(k, k)
-	JZ(LabelRef(name + "_done"))
-	XORQ(i, i)
-	acc := ZMM()
-	VMOVUPD(negZero, acc)
-	// add adds the eight values from element i (16 source elements).
-	add := func(d int) {
-		x := ZMM()
-		VMOVUPD(Mem{Base: sp, Disp: d}, x)
-		VPERMT2PD(Mem{Base: sp, Disp: d + 64}, perm, x)
-		VADDPD(x, acc, acc)
-	}
-	end := GP64()
-	Label(name + "_add4")
-	LEAQ(Mem{Base: i, Disp: 32}, end)
-	CMPQ(end, blk)
-	JG(LabelRef(name + "_add1"))
-	for u := 0; u < 4; u++ {
-		add(128 * u)
-	}
-	ADDQ(U32(4*128), sp)
-	MOVQ(end, i)
-	JMP(LabelRef(name + "_add4"))
-	Label(name + "_add1")
-	CMPQ(i, blk)
-	JGE(LabelRef(name + "_fold"))
-	add(0)
-	ADDQ(U32(128), sp)
-	ADDQ(U32(8), i)
-	JMP(LabelRef(name + "_add1"))
+	gen.EachBlock(name, k, i, func() {
+		acc := ZMM()
+		VMOVUPD(negZero, acc)
+		// add adds the eight values from element i (16 source elements).
+		add := func(d int) {
+			x := ZMM()
+			VMOVUPD(Mem{Base: sp, Disp: d}, x)
+			VPERMT2PD(Mem{Base: sp, Disp: d + 64}, perm, x)
+			VADDPD(x, acc, acc)
+		}
+		gen.BlockLoop(name, i, blk, func(u int) { add(128 * u) }, func(steps int) { ADDQ(U32(steps*128), sp) })
 
-	Label(name + "_fold")
-	// ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), as the sumBlocks kernels fold.
-	lo, hi := acc.AsY(), YMM()
-	VEXTRACTF64X4(U8(1), acc, hi)
-	t := YMM()
-	VHADDPD(hi, lo, t) // r0+r1, r4+r5, r2+r3, r6+r7
-	h := XMM()
-	VEXTRACTF128(U8(1), t, h)
-	VADDPD(h, t.AsX(), h) // (r0+r1)+(r2+r3), (r4+r5)+(r6+r7)
-	VHADDPD(h, h, h)
-	VMOVSD(h, Mem{Base: dp})
-	ADDQ(U32(8), dp)
-	DECQ(k)
-	JMP(LabelRef(name + "_block"))
-
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+		// ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), as the sumBlocks kernels fold.
+		lo, hi := gen.Halves(acc)
+		gen.FoldSum8F64(lo, hi, Mem{Base: dp})
+		ADDQ(U32(8), dp)
+	})
 }

@@ -13,6 +13,8 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
+
+	"workbench/kernels/_asm/internal/gen"
 )
 
 // The constants of kernels/libm.go and kernels/explog.go; the test in
@@ -40,20 +42,6 @@ const (
 	logSqrt2h  = math.Sqrt2 / 2
 )
 
-// vec returns a 64-byte constant holding eight copies of a float64 (AVX2
-// code reads the first 32 bytes).
-func vec(name string, x float64) Mem { return vecBits(name, math.Float64bits(x)) }
-
-// vecBits returns a 64-byte constant holding eight copies of a 64-bit
-// pattern.
-func vecBits(name string, bits uint64) Mem {
-	m := GLOBL("explog_"+name, RODATA|NOPTR)
-	for i := 0; i < 8; i++ {
-		DATA(8*i, U64(bits))
-	}
-	return m
-}
-
 type consts struct {
 	abs, sign, half, one, two, magic       Mem
 	invLn2, ln2Hi, ln2Lo, fastMax, tiny    Mem
@@ -64,6 +52,8 @@ type consts struct {
 }
 
 func makeConsts() *consts {
+	pool := gen.Pool{Prefix: "explog_"}
+	vec, vecBits := pool.F64, pool.Bits64
 	return &consts{
 		abs: vecBits("absmask", 1<<63-1), sign: vecBits("signmask", 1<<63),
 		half: vec("half", 0.5), one: vec("one", 1), two: vec("two", 2), magic: vec("magic", 0x1.8p52),
@@ -80,65 +70,6 @@ func makeConsts() *consts {
 	}
 }
 
-// isa abstracts what differs between the AVX2 and the AVX-512 kernels.
-type isa struct {
-	suffix string
-	lanes  int
-	vec    func() VecVirtual
-	mask   func() Register
-	and    func(a, b, dst Op)
-	or     func(a, b, dst Op)
-	xor    func(a, b, dst Op)
-	// trunc rounds toward zero.
-	trunc func(x, dst Op)
-	// cmp sets mask = x PRED c (VCMPPD predicate).
-	cmp func(pred uint64, c Op, x Op, mask Register)
-	// orMask sets acc |= m.
-	orMask    func(m, acc Register)
-	clearMask func(m Register)
-	setIfAny  func(acc Register, out Op)
-	// blend sets dst = mask ? a : b.
-	blend func(mask Register, a, b, dst Op)
-}
-
-var avx2 = isa{
-	suffix: "AVX2", lanes: 4, vec: YMM,
-	mask:  func() Register { return YMM() },
-	and:   func(a, b, dst Op) { VPAND(a, b, dst) },
-	or:    func(a, b, dst Op) { VPOR(a, b, dst) },
-	xor:   func(a, b, dst Op) { VPXOR(a, b, dst) },
-	trunc: func(x, dst Op) { VROUNDPD(Imm(3), x, dst) },
-	cmp:   func(pred uint64, c Op, x Op, mask Register) { VCMPPD(Imm(pred), c, x, mask) },
-	orMask: func(m, acc Register) {
-		VORPD(m, acc, acc)
-	},
-	clearMask: func(m Register) { VPXOR(m, m, m) },
-	setIfAny: func(acc Register, out Op) {
-		VPTEST(acc, acc)
-		SETNE(out)
-	},
-	blend: func(mask Register, a, b, dst Op) { VBLENDVPD(mask, a, b, dst) },
-}
-
-var avx512 = isa{
-	suffix: "AVX512", lanes: 8, vec: ZMM,
-	mask:  func() Register { return K() },
-	and:   func(a, b, dst Op) { VPANDQ(a, b, dst) },
-	or:    func(a, b, dst Op) { VPORQ(a, b, dst) },
-	xor:   func(a, b, dst Op) { VPXORQ(a, b, dst) },
-	trunc: func(x, dst Op) { VRNDSCALEPD(Imm(3), x, dst) },
-	cmp:   func(pred uint64, c Op, x Op, mask Register) { VCMPPD(Imm(pred), c, x, mask) },
-	orMask: func(m, acc Register) {
-		KORW(m, acc, acc)
-	},
-	clearMask: func(m Register) { KXORW(m, m, m) },
-	setIfAny: func(acc Register, out Op) {
-		KORTESTW(acc, acc)
-		SETNE(out)
-	},
-	blend: func(mask Register, a, b, dst Op) { VBLENDMPD(a, b, mask, dst) },
-}
-
 // VCMPPD predicates.
 const (
 	cmpLT  = 1
@@ -150,7 +81,7 @@ func main() {
 	ConstraintExpr("!purego")
 	c := makeConsts()
 	for _, size := range []int{8, 4} {
-		for _, v := range []isa{avx2, avx512} {
+		for _, v := range []gen.ISA{gen.AVX2, gen.AVX512} {
 			kernel(v, c, size, "exp", "Exp64", "was NaN or of magnitude above 708", expBody)
 			kernel(v, c, size, "log", "Log64", "was not a positive normal finite number", logBody)
 		}
@@ -165,108 +96,96 @@ func main() {
 // With size 4 the kernel is for float32: each vector of float32 is widened
 // to float64, computed as float64 and rounded back to float32, as the
 // portable float32(Exp64(float64(x))) does.
-func kernel(v isa, c *consts, size int, name, goName, badText string, body func(v isa, c *consts, x VecVirtual, bad Register) VecVirtual) {
-	fn := name + v.suffix
+func kernel(v gen.ISA, c *consts, size int, name, goName, badText string, body func(v gen.ISA, c *consts, x VecVirtual, bad Register) VecVirtual) {
+	lanes := v.Lanes(8)
+	fn := name + v.Name
 	goType, sig := "float64", fmt.Sprintf("%s(src[i])", goName)
 	if size == 4 {
-		fn = name + "32" + v.suffix
+		fn = name + "32" + v.Name
 		goType, sig = "float32", fmt.Sprintf("float32(%s(float64(src[i])))", goName)
 	}
 	TEXT(fn, NOSPLIT, fmt.Sprintf("func(dst, src []%s) (bad bool)", goType))
 	Doc(fmt.Sprintf("%s sets dst[i] to %s for i < len(src),", fn, sig),
-		fmt.Sprintf("which is a multiple of %d. It reports whether some argument %s:", v.lanes, badText),
+		fmt.Sprintf("which is a multiple of %d. It reports whether some argument %s:", lanes, badText),
 		"their results are garbage, and the caller computes them again.")
 	dstP := Load(Param("dst").Base(), GP64())
 	srcP := Load(Param("src").Base(), GP64())
 	n := Load(Param("src").Len(), GP64())
-	loop, done := fn+"_loop", fn+"_done"
-	bytes := size * v.lanes
+	bytes := size * lanes
 
-	bad := v.mask()
-	v.clearMask(bad)
+	bad := v.Mask()
+	v.ClearMask(bad)
 
-	Label(loop)
-	CMPQ(n, Imm(uint64(v.lanes)))
-	JL(LabelRef(done))
-	x := v.vec()
-	if size == 4 {
-		VCVTPS2PD(Mem{Base: srcP}, x)
-	} else {
-		VMOVUPD(Mem{Base: srcP}, x)
-	}
-	res := body(v, c, x, bad)
-	switch {
-	case size == 8:
-		VMOVUPD(res, Mem{Base: dstP})
-	case v.lanes == 4:
-		r := XMM()
-		VCVTPD2PSY(res, r)
-		VMOVUPS(r, Mem{Base: dstP})
-	default:
-		r := YMM()
-		VCVTPD2PS(res, r)
-		VMOVUPS(r, Mem{Base: dstP})
-	}
-	ADDQ(Imm(uint64(bytes)), srcP)
-	ADDQ(Imm(uint64(bytes)), dstP)
-	SUBQ(Imm(uint64(v.lanes)), n)
-	JMP(LabelRef(loop))
-
-	Label(done)
-	ret := GP8()
-	v.setIfAny(bad, ret)
-	Store(ret, ReturnIndex(0))
-	VZEROUPPER()
-	RET()
+	gen.FlaggedLoop(v, fn, srcP, dstP, n, lanes, bytes, bad, func() {
+		x := v.Vec()
+		if size == 4 {
+			VCVTPS2PD(Mem{Base: srcP}, x)
+		} else {
+			VMOVUPD(Mem{Base: srcP}, x)
+		}
+		res := body(v, c, x, bad)
+		switch {
+		case size == 8:
+			VMOVUPD(res, Mem{Base: dstP})
+		case lanes == 4:
+			r := XMM()
+			VCVTPD2PSY(res, r)
+			VMOVUPS(r, Mem{Base: dstP})
+		default:
+			r := YMM()
+			VCVTPD2PS(res, r)
+			VMOVUPS(r, Mem{Base: dstP})
+		}
+	})
 }
 
 // expBody mirrors Exp64 for 2^-28 <= |x| <= 708 (and 1 + x below).
-func expBody(v isa, c *consts, x VecVirtual, bad Register) VecVirtual {
-	ax := v.vec()
-	v.and(c.abs, x, ax)
-	m := v.mask()
-	v.cmp(cmpNLE, c.fastMax, ax, m) // !(ax <= 708), true for NaN
-	v.orMask(m, bad)
-	tiny := v.mask()
-	v.cmp(cmpLT, c.tiny, ax, tiny)
+func expBody(v gen.ISA, c *consts, x VecVirtual, bad Register) VecVirtual {
+	ax := v.Vec()
+	v.And(c.abs, x, ax)
+	m := v.Mask()
+	VCMPPD(Imm(cmpNLE), c.fastMax, ax, m) // !(ax <= 708), true for NaN
+	v.OrMask(m, bad)
+	tiny := v.Mask()
+	VCMPPD(Imm(cmpLT), c.tiny, ax, tiny)
 
 	// k = trunc(invLn2*x ± 0.5), the sign of x's.
-	t, h := v.vec(), v.vec()
+	t, h := v.Vec(), v.Vec()
 	VMULPD(c.invLn2, x, t)
-	v.and(c.sign, x, h)
-	v.or(c.half, h, h)
+	v.And(c.sign, x, h)
+	v.Or(c.half, h, h)
 	VADDPD(h, t, t)
-	v.trunc(t, t)
+	v.RoundF64(3, t, t) // toward zero
 	// kb holds k's integer bits; kf = float64(k) (+0 for k = 0).
-	kb, kf := v.vec(), v.vec()
+	kb, kf := v.Vec(), v.Vec()
 	VADDPD(c.magic, t, kb)
 	VSUBPD(c.magic, kb, kf)
 
 	// hi = x - kf*ln2Hi; lo = kf*ln2Lo; r = hi - lo; tt = r*r
-	hi, lo, r, tt := v.vec(), v.vec(), v.vec(), v.vec()
+	hi, lo, r, tt := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 	VMULPD(c.ln2Hi, kf, t)
 	VSUBPD(t, x, hi)
 	VMULPD(c.ln2Lo, kf, lo)
 	VSUBPD(lo, hi, r)
 	VMULPD(r, r, tt)
 	// cc = r - tt*(P1 + tt*(P2 + tt*(P3 + tt*(P4 + tt*P5))))
-	a := v.vec()
+	a := v.Vec()
 	VMULPD(c.p[4], tt, a)
 	for i := 3; i >= 0; i-- {
 		VADDPD(c.p[i], a, a)
 		VMULPD(tt, a, a)
 	}
-	cc := v.vec()
+	cc := v.Vec()
 	VSUBPD(a, r, cc)
 	// y = 1 - ((lo - (r*cc)/(2 - cc)) - hi)
-	d := v.vec()
+	d := v.Vec()
 	VMULPD(cc, r, a)
 	VMOVUPD(c.two, d)
 	VSUBPD(cc, d, d)
 	VDIVPD(d, a, a)
 	VSUBPD(a, lo, a)
 	VSUBPD(hi, a, a)
-	y := v.vec()
+	y := v.Vec()
 	VMOVUPD(c.one, y)
 	VSUBPD(a, y, y)
 	// y * 2**k, exact for normal results.
@@ -274,43 +193,43 @@ func expBody(v isa, c *consts, x VecVirtual, bad Register) VecVirtual {
 	VPADDQ(kb, y, y)
 	// Tiny arguments: 1 + x.
 	VADDPD(c.one, x, t)
-	v.blend(tiny, t, y, y)
+	v.BlendF64(tiny, t, y, y)
 	return y
 }
 
 // logBody mirrors Log64 for positive normal finite x.
-func logBody(v isa, c *consts, x VecVirtual, bad Register) VecVirtual {
-	m := v.mask()
-	v.cmp(cmpNGE, c.minNormal, x, m) // !(x >= MinNormal), true for NaN
-	v.orMask(m, bad)
-	m2 := v.mask()
-	v.cmp(cmpNLE, c.maxFloat, x, m2) // +Inf
-	v.orMask(m2, bad)
+func logBody(v gen.ISA, c *consts, x VecVirtual, bad Register) VecVirtual {
+	m := v.Mask()
+	VCMPPD(Imm(cmpNGE), c.minNormal, x, m) // !(x >= MinNormal), true for NaN
+	v.OrMask(m, bad)
+	m2 := v.Mask()
+	VCMPPD(Imm(cmpNLE), c.maxFloat, x, m2) // +Inf
+	v.OrMask(m2, bad)
 
 	// Frexp: fr in [0.5, 1), kf = e as float64.
-	fr, kf, t := v.vec(), v.vec(), v.vec()
-	v.and(c.fracMask, x, fr)
-	v.or(c.expHalf, fr, fr)
+	fr, kf, t := v.Vec(), v.Vec(), v.Vec()
+	v.And(c.fracMask, x, fr)
+	v.Or(c.expHalf, fr, fr)
 	VPSRLQ(Imm(52), x, kf)
-	v.or(c.expMagic, kf, kf)
+	v.Or(c.expMagic, kf, kf)
 	VSUBPD(c.expMagicBias, kf, kf)
 	// fr < sqrt2/2: fr *= 2, e--.
-	lt := v.mask()
-	v.cmp(cmpLT, c.sqrt2h, fr, lt)
+	lt := v.Mask()
+	VCMPPD(Imm(cmpLT), c.sqrt2h, fr, lt)
 	VADDPD(fr, fr, t)
-	v.blend(lt, t, fr, fr)
+	v.BlendF64(lt, t, fr, fr)
 	VSUBPD(c.one, kf, t)
-	v.blend(lt, t, kf, kf)
+	v.BlendF64(lt, t, kf, kf)
 
 	// f = fr - 1; s = f/(2 + f); s2 = s*s; s4 = s2*s2
-	f, s, s2, s4 := v.vec(), v.vec(), v.vec(), v.vec()
+	f, s, s2, s4 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 	VSUBPD(c.one, fr, f)
 	VADDPD(c.two, f, t)
 	VDIVPD(t, f, s)
 	VMULPD(s, s, s2)
 	VMULPD(s2, s2, s4)
 	// t1 = s2*(L1 + s4*(L3 + s4*(L5 + s4*L7)))
-	t1, t2 := v.vec(), v.vec()
+	t1, t2 := v.Vec(), v.Vec()
 	VMULPD(c.l[6], s4, t1)
 	VADDPD(c.l[4], t1, t1)
 	VMULPD(s4, t1, t1)
@@ -325,7 +244,7 @@ func logBody(v isa, c *consts, x VecVirtual, bad Register) VecVirtual {
 	VADDPD(c.l[1], t2, t2)
 	VMULPD(s4, t2, t2)
 	// r = t1 + t2; hfsq = 0.5*f*f; rest = s*(hfsq + r) - hfsq
-	hfsq, rest := v.vec(), v.vec()
+	hfsq, rest := v.Vec(), v.Vec()
 	VADDPD(t2, t1, t1)
 	VMULPD(c.half, f, hfsq)
 	VMULPD(f, hfsq, hfsq)
@@ -333,11 +252,11 @@ func logBody(v isa, c *consts, x VecVirtual, bad Register) VecVirtual {
 	VMULPD(s, rest, rest)
 	VSUBPD(hfsq, rest, rest)
 	// res = kf*ln2Hi - ((-rest - kf*ln2Lo) - f)
-	v.xor(c.sign, rest, rest)
+	v.Xor(c.sign, rest, rest)
 	VMULPD(c.ln2Lo, kf, t)
 	VSUBPD(t, rest, rest)
 	VSUBPD(f, rest, rest)
-	res := v.vec()
+	res := v.Vec()
 	VMULPD(c.ln2Hi, kf, res)
 	VSUBPD(rest, res, res)
 	return res

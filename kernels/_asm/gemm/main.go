@@ -20,78 +20,27 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
+
+	"workbench/kernels/_asm/internal/gen"
 )
 
-// isa is one kernel: its name, element type, register width and tile.
+// isa is one kernel: its instruction set, element type, name and tile.
 type isa struct {
-	name  string
-	f32   bool
-	zmm   bool
-	mr    int // rows of the tile: broadcasts of A per step
-	vecs  int // vectors per row of the tile
-	lanes int // elements per vector
+	gen.ISA
+	e    gen.Elem
+	name string
+	mr   int // rows of the tile: broadcasts of A per step
+	vecs int // vectors per row of the tile
 }
 
-func (v isa) esize() int {
-	if v.f32 {
-		return 4
-	}
-	return 8
-}
+// lanes is the number of elements per vector.
+func (v isa) lanes() int { return v.Lanes(v.e.Size) }
 
-func (v isa) nr() int { return v.vecs * v.lanes }
-
-func (v isa) reg() VecVirtual {
-	if v.zmm {
-		return ZMM()
-	}
-	return YMM()
-}
-
-func (v isa) load(m Mem, r Register) {
-	if v.f32 {
-		VMOVUPS(m, r)
-	} else {
-		VMOVUPD(m, r)
-	}
-}
-
-func (v isa) store(r Register, m Mem) {
-	if v.f32 {
-		VMOVUPS(r, m)
-	} else {
-		VMOVUPD(r, m)
-	}
-}
-
-func (v isa) bcast(m Op, r Register) {
-	if v.f32 {
-		VBROADCASTSS(m, r)
-	} else {
-		VBROADCASTSD(m, r)
-	}
-}
-
-// fma sets acc = x*y + acc.
-func (v isa) fma(x Op, y, acc Register) {
-	if v.f32 {
-		VFMADD231PS(x, y, acc)
-	} else {
-		VFMADD231PD(x, y, acc)
-	}
-}
-
-func (v isa) mul(x Op, y, dst Register) {
-	if v.f32 {
-		VMULPS(x, y, dst)
-	} else {
-		VMULPD(x, y, dst)
-	}
-}
+func (v isa) nr() int { return v.vecs * v.lanes() }
 
 // zero clears r (VPXORD on zmm needs AVX-512F only, VXORPD needs DQ).
 func (v isa) zero(r Register) {
-	if v.zmm {
+	if v.AVX512 {
 		VPXORD(r, r, r)
 	} else {
 		VXORPD(r, r, r)
@@ -101,10 +50,10 @@ func (v isa) zero(r Register) {
 func main() {
 	ConstraintExpr("!purego")
 	for _, v := range []isa{
-		{name: "gemmKernel64AVX512", zmm: true, mr: 8, vecs: 3, lanes: 8},
-		{name: "gemmKernel32AVX512", f32: true, zmm: true, mr: 8, vecs: 3, lanes: 16},
-		{name: "gemmKernel64AVX2", mr: 6, vecs: 2, lanes: 4},
-		{name: "gemmKernel32AVX2", f32: true, mr: 6, vecs: 2, lanes: 8},
+		{ISA: gen.AVX512, e: gen.Float64, name: "gemmKernel64AVX512", mr: 8, vecs: 3},
+		{ISA: gen.AVX512, e: gen.Float32, name: "gemmKernel32AVX512", mr: 8, vecs: 3},
+		{ISA: gen.AVX2, e: gen.Float64, name: "gemmKernel64AVX2", mr: 6, vecs: 2},
+		{ISA: gen.AVX2, e: gen.Float32, name: "gemmKernel32AVX2", mr: 6, vecs: 2},
 	} {
 		kernel(v)
 	}
@@ -112,10 +61,7 @@ func main() {
 }
 
 func kernel(v isa) {
-	typ := "float64"
-	if v.f32 {
-		typ = "float32"
-	}
+	typ := v.e.GoType
 	TEXT(v.name, NOSPLIT, fmt.Sprintf("func(k int, a, b, c *%s, ldc int, alpha, beta %s, loadC bool)", typ, typ))
 	Doc(fmt.Sprintf("%s computes the %d×%d tile at c (rows ldc elements apart)", v.name, v.mr, v.nr()),
 		fmt.Sprintf("from the packed panels a (k steps of %d) and b (k steps of %d), k ≥ 1,", v.mr, v.nr()),
@@ -125,22 +71,18 @@ func kernel(v isa) {
 	pb := Load(Param("b"), GP64())
 	pc := Load(Param("c"), GP64())
 	ldc := Load(Param("ldc"), GP64())
-	es := v.esize()
-	if es == 8 {
-		SHLQ(U8(3), ldc)
-	} else {
-		SHLQ(U8(2), ldc)
-	}
+	es := v.e.Size
+	SHLQ(U8(v.e.Shift()), ldc)
 
 	acc := make([][]VecVirtual, v.mr)
 	for i := range acc {
 		acc[i] = make([]VecVirtual, v.vecs)
 		for j := range acc[i] {
-			acc[i][j] = v.reg()
+			acc[i][j] = v.Vec()
 			v.zero(acc[i][j])
 		}
 	}
-	vb := v.lanes * es // bytes per vector
+	vb := v.lanes() * es // bytes per vector
 	// Bring the tile of C towards the cache while the loop runs.
 	row := GP64()
 	MOVQ(pc, row)
@@ -155,14 +97,14 @@ func kernel(v isa) {
 	step := func(u int) {
 		bv := make([]VecVirtual, v.vecs)
 		for j := range bv {
-			bv[j] = v.reg()
-			v.load(Mem{Base: pb, Disp: u*v.nr()*es + j*vb}, bv[j])
+			bv[j] = v.Vec()
+			v.e.Movu(Mem{Base: pb, Disp: u*v.nr()*es + j*vb}, bv[j])
 		}
 		for i := 0; i < v.mr; i++ {
-			t := v.reg()
-			v.bcast(Mem{Base: pa, Disp: u*v.mr*es + i*es}, t)
+			t := v.Vec()
+			v.e.Bcast(Mem{Base: pa, Disp: u*v.mr*es + i*es}, t)
 			for j := 0; j < v.vecs; j++ {
-				v.fma(bv[j], t, acc[i][j])
+				v.e.FMA231(bv[j], t, acc[i][j])
 			}
 		}
 	}
@@ -191,23 +133,23 @@ func kernel(v isa) {
 	Label(done)
 
 	// acc *= alpha
-	av := v.reg()
-	v.bcast(paramAddr("alpha"), av)
+	av := v.Vec()
+	v.e.Bcast(paramAddr("alpha"), av)
 	for i := range acc {
 		for j := range acc[i] {
-			v.mul(av, acc[i][j], acc[i][j])
+			v.e.Mul(av, acc[i][j], acc[i][j])
 		}
 	}
 	loadC := Load(Param("loadC"), GP8())
 	store := v.name + "_store"
 	TESTB(loadC, loadC)
 	JZ(LabelRef(store))
-	bt := v.reg()
-	v.bcast(paramAddr("beta"), bt)
+	bt := v.Vec()
+	v.e.Bcast(paramAddr("beta"), bt)
 	MOVQ(pc, row)
 	for i := range acc {
 		for j := range acc[i] {
-			v.fma(Mem{Base: row, Disp: j * vb}, bt, acc[i][j])
+			v.e.FMA231(Mem{Base: row, Disp: j * vb}, bt, acc[i][j])
 		}
 		if i+1 < len(acc) {
 			ADDQ(ldc, row)
@@ -216,7 +158,7 @@ func kernel(v isa) {
 	Label(store)
 	for i := range acc {
 		for j := range acc[i] {
-			v.store(acc[i][j], Mem{Base: pc, Disp: j * vb})
+			v.e.Movu(acc[i][j], Mem{Base: pc, Disp: j * vb})
 		}
 		if i+1 < len(acc) {
 			ADDQ(ldc, pc)

@@ -120,6 +120,8 @@ func TestGPUIntegers(t *testing.T) {
 		{"less", arrays.Less(x, 500), arrays.Less(gx, 500)},
 		{"to float32", x.Astype(arrays.Float32), gx.Astype(arrays.Float32)},
 		{"int32 sum", arrays.Sum(i32), arrays.Sum(i32.To(g))},
+		{"matmul", arrays.Matmul(x.Reshape(40, 25), x.Reshape(25, 40)), arrays.Matmul(gx.Reshape(40, 25), gx.Reshape(25, 40))},
+		{"matrix-vector", arrays.Matmul(x.Reshape(40, 25), x.Index("0:25")), arrays.Matmul(gx.Reshape(40, 25), gx.Index("0:25"))},
 	}
 	for _, tc := range cases {
 		if tc.gpu.Device() != g {

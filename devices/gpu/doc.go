@@ -19,7 +19,8 @@
 // bool; for float64 where the GPU has double precision (without
 // transcendental functions), and for int64 and uint64 where it has
 // GL_ARB_gpu_shader_int64 (Info's "fp64" and "int64" details say). Matrix
-// products run for float32, int32, uint32 and float64. Everything else
+// products run for float32, int32, uint32, float64, int64 and uint64 (the
+// last three with those features). Everything else
 // returns an error matching devices.ErrNotImplemented, so that callers
 // fall back to the CPU. A
 // buffer's GL storage is freed when the buffer is garbage collected, or

@@ -20,8 +20,9 @@ var _ devices.Matmuler = (*Device)(nil)
 // Matmul computes dst = a b for a stack of matrices (see
 // devices.Matmuler): a is (..., m, k), b (..., k, n), dst (..., m, n),
 // the batch axes equal in all three (stride 0 where broadcast), any
-// strides. It runs for float32, int32 and uint32 (wrapping) and, where
-// the GPU has fp64, float64, in one dispatch for the whole stack, with
+// strides. It runs for float32, int32 and uint32 (wrapping), where the
+// GPU has fp64 for float64 and where it has int64 for int64 and uint64
+// (wrapping), in one dispatch for the whole stack, with
 // the work shaped by the sizes (see matmulPlan): tiles of C per work
 // group through shared memory (glsl.Matmul: 128 x 128 or 64 x 64) for
 // large m and n; rows of C per invocation, straight from the buffers
@@ -77,7 +78,7 @@ func (d *Device) matmul(dst, a, b devices.View, force *mmPlan) error {
 			a.Shape, b.Shape, dst.Shape)
 	}
 	// The dtype's errors come before those of the shapes that need no work.
-	if _, err := glsl.MatmulType(ab.dt, d.fp64); err != nil {
+	if _, err := d.feat.MatmulType(ab.dt); err != nil {
 		return err
 	}
 	bshape, bst := coalesce(dst.Shape[:nd-2], [][]int{dst.Strides[:nd-2], a.Strides[:nd-2], b.Strides[:nd-2]})
@@ -94,9 +95,9 @@ func (d *Device) matmul(dst, a, b devices.View, force *mmPlan) error {
 	}
 	var p glsl.Program
 	if pl.tiled {
-		p, err = glsl.Matmul(ab.dt, d.fp64, pl.tiling)
+		p, err = d.feat.Matmul(ab.dt, pl.tiling)
 	} else {
-		p, err = glsl.Matvec(ab.dt, d.fp64, pl.matvec)
+		p, err = d.feat.Matvec(ab.dt, pl.matvec)
 	}
 	if err != nil {
 		return err

@@ -125,6 +125,26 @@ func mmData(dt dtype.DType, n int, big bool, seed uint64) any {
 			}
 		}
 		return v
+	case dtype.Int64:
+		v := make([]int64, n)
+		for i := range v {
+			if big {
+				v[i] = int64(r.Uint64())
+			} else {
+				v[i] = int64(r.IntN(201)) - 100
+			}
+		}
+		return v
+	case dtype.Uint64:
+		v := make([]uint64, n)
+		for i := range v {
+			if big {
+				v[i] = r.Uint64()
+			} else {
+				v[i] = uint64(r.IntN(201))
+			}
+		}
+		return v
 	}
 	a, _ := devices.MakeSlice(dt, n) // zeros: for the errors' tests
 	return a
@@ -148,6 +168,14 @@ func mmSentinel(dt dtype.DType, n int) any {
 			v[i] = 12345
 		}
 	case []uint32:
+		for i := range v {
+			v[i] = 12345
+		}
+	case []int64:
+		for i := range v {
+			v[i] = 12345
+		}
+	case []uint64:
 		for i := range v {
 			v[i] = 12345
 		}
@@ -247,6 +275,9 @@ func TestMatmul(t *testing.T) {
 		{name: "uint32 wrapping, strided", dt: dtype.Uint32, m: 31, k: 50, n: 70, layout: "sct", bigIntegers: true},
 		{name: "uint32 wrapping, large", dt: dtype.Uint32, m: 200, k: 50, n: 260, layout: "ccc", bigIntegers: true},
 		{name: "uint32 wrapping, vector-matrix", dt: dtype.Uint32, m: 1, k: 100, n: 130, layout: "vvr", bigIntegers: true},
+		{name: "int64 wrapping", dt: dtype.Int64, batch: []int{2}, m: 40, k: 33, n: 70, layout: "ctc", bigIntegers: true},
+		{name: "uint64 wrapping, large", dt: dtype.Uint64, m: 200, k: 20, n: 150, layout: "ccc", bigIntegers: true},
+		{name: "int64, matrix-vector", dt: dtype.Int64, m: 90, k: 300, n: 1, layout: "cvv"},
 		{name: "float64", dt: dtype.Float64, batch: []int{2}, m: 70, k: 90, n: 50, layout: "ctc"},
 		{name: "float64 large", dt: dtype.Float64, m: 260, k: 30, n: 140, layout: "ccc"},
 		{name: "float64 matrix-vector", dt: dtype.Float64, m: 10, k: 700, n: 1, layout: "ctv"},
@@ -277,6 +308,13 @@ func planKind(p mmPlan) string {
 
 func runMatmulCase(t *testing.T, d *Device, tc mmCase) {
 	t.Helper()
+	if (tc.dt == dtype.Int64 || tc.dt == dtype.Uint64) && !d.feat.Int64 {
+		dv, av, bv := mmViews(t, d, tc)
+		if err := d.matmul(dv, av, bv, tc.plan); !errors.Is(err, devices.ErrNotImplemented) {
+			t.Fatalf("int64 Matmul without int64: %v, want devices.ErrNotImplemented", err)
+		}
+		t.Skip("this GPU has no int64 arithmetic")
+	}
 	if tc.dt == dtype.Float64 && !d.HasFloat64() {
 		dv, av, bv := mmViews(t, d, tc)
 		err := d.matmul(dv, av, bv, tc.plan)
@@ -336,6 +374,7 @@ func TestMatmulPlans(t *testing.T) {
 		{name: "int32 wrapping", dt: dtype.Int32, m: 21, k: 67, n: 35, layout: "cts", bigIntegers: true},
 		{name: "uint32 wrapping", dt: dtype.Uint32, batch: []int{2}, m: 35, k: 67, n: 3, layout: "rct", bigIntegers: true},
 		{name: "float64", dt: dtype.Float64, m: 35, k: 67, n: 21, layout: "tcr"},
+		{name: "int64 wrapping", dt: dtype.Int64, m: 21, k: 67, n: 35, layout: "cts", bigIntegers: true},
 	}
 	for _, pl := range mmPlans() {
 		t.Run(pl.String(), func(t *testing.T) {
@@ -490,6 +529,26 @@ func checkMatmul(t *testing.T, d *Device, tc mmCase) float64 {
 			if g[pc] != sum {
 				msg = fmt.Sprintf("%d, want %d", g[pc], sum)
 			}
+		case []int64:
+			a, b := ha.([]int64), hb.([]int64)
+			var sum int64
+			for p := range tc.k {
+				ai[nb+1], bi[nb] = p, p
+				sum += a[oa.at(ai)] * b[ob.at(bi)]
+			}
+			if g[pc] != sum {
+				msg = fmt.Sprintf("%d, want %d", g[pc], sum)
+			}
+		case []uint64:
+			a, b := ha.([]uint64), hb.([]uint64)
+			var sum uint64
+			for p := range tc.k {
+				ai[nb+1], bi[nb] = p, p
+				sum += a[oa.at(ai)] * b[ob.at(bi)]
+			}
+			if g[pc] != sum {
+				msg = fmt.Sprintf("%d, want %d", g[pc], sum)
+			}
 		}
 		if msg != "" {
 			if bad < 5 {
@@ -554,7 +613,7 @@ func TestMatmulErrors(t *testing.T) {
 		notImpl bool
 		want    string
 	}{
-		{"int64", d.Matmul(mat(dtype.Int64, 2, 2), mat(dtype.Int64, 2, 3), mat(dtype.Int64, 3, 2)), true, "int64"},
+		{"int8", d.Matmul(mat(dtype.Int8, 2, 2), mat(dtype.Int8, 2, 3), mat(dtype.Int8, 3, 2)), true, "int8"},
 		{"complex64", d.Matmul(mat(dtype.Complex64, 2, 2), mat(dtype.Complex64, 2, 3), mat(dtype.Complex64, 3, 2)), true, "complex64"},
 		{"bool", d.Matmul(mat(dtype.Bool, 2, 2), mat(dtype.Bool, 2, 3), mat(dtype.Bool, 3, 2)), true, "bool"},
 		{"mixed dtypes", d.Matmul(f(2, 2), f(2, 3), mat(dtype.Int32, 3, 2)), false, "dtypes must be equal"},

@@ -3,6 +3,7 @@ package glsl
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 
 	"workbench/arrays/dtype"
@@ -69,19 +70,29 @@ func (t MatmulTiling) check(t8 bool) error {
 // with, or an error matching kernels.ErrNotImplemented for a dtype that
 // the GPU does not multiply.
 func MatmulType(dt dtype.DType, fp64 bool) (Type, error) {
-	t, err := Compute(dt, fp64)
+	return Features{FP64: fp64}.MatmulType(dt)
+}
+
+// MatmulType is the package's MatmulType on a GPU with features f: with
+// Int64, int64 and uint64 matrices too.
+func (f Features) MatmulType(dt dtype.DType) (Type, error) {
+	t, err := f.Compute(dt)
 	if err != nil {
 		return None, err
 	}
-	if t == Bool {
-		return None, notImpl("matrix multiply of bool", "the GPU multiplies float32, float64, int32 and uint32 matrices")
+	if t == Bool || t.base() != t {
+		return None, notImpl("matrix multiply of "+dt.String(), "the GPU multiplies float32, float64, int32, uint32, int64 and uint64 matrices")
 	}
 	return t, nil
 }
 
+// wide reports whether elements of t take two words.
+func (t Type) wide() bool { return t == Double || t == Int64 || t == Uint64 }
+
 // Matmul returns the tiled shader that multiplies stacks of matrices of
 // dtype dt with tiling t: float32, int32 and uint32 (wrapping, as on the
-// CPU) and, with fp64, float64; other dtypes give an error matching
+// CPU) and, with fp64, float64 (Features.Matmul: with Int64, int64 and
+// uint64 too); other dtypes give an error matching
 // kernels.ErrNotImplemented, and a tiling that no GPU runs a plain error.
 // The result (binding 0) and the operands A (binding 1) and B (binding 2)
 // are addressed through strides given as uniforms (see shaders/matmul.comp
@@ -90,15 +101,20 @@ func MatmulType(dt dtype.DType, fp64 bool) (Type, error) {
 // along z. Float sums run in order of k within each element, as products
 // accumulated one at a time (the compiler may fuse them).
 func Matmul(dt dtype.DType, fp64 bool, t MatmulTiling) (Program, error) {
-	key := mmKey{dt: dt, fp64: fp64, tiling: t}
+	return Features{FP64: fp64}.Matmul(dt, t)
+}
+
+// Matmul is the package's Matmul on a GPU with features f.
+func (f Features) Matmul(dt dtype.DType, t MatmulTiling) (Program, error) {
+	key := mmKey{dt: dt, feat: f, tiling: t}
 	if p, ok := mmCache.Load(key); ok {
 		return p.(Program), nil
 	}
-	ty, err := MatmulType(dt, fp64)
+	ty, err := f.MatmulType(dt)
 	if err != nil {
 		return Program{}, err
 	}
-	if err := t.check(ty == Double); err != nil {
+	if err := t.check(ty.wide()); err != nil {
 		return Program{}, err
 	}
 	p := struct {
@@ -121,7 +137,7 @@ var mmCache sync.Map // mmKey -> Program
 
 type mmKey struct {
 	dt     dtype.DType
-	fp64   bool
+	feat   Features
 	matvec bool
 	tiling MatmulTiling
 	shape  MatvecShape
@@ -177,18 +193,23 @@ func (s MatvecShape) check(t8 bool) error {
 // (the compiler may fuse them), and the lanes' sums are added pairwise in
 // a tree (lane l + s.Lanes/2 into lane l, and so on).
 func Matvec(dt dtype.DType, fp64 bool, s MatvecShape) (Program, error) {
+	return Features{FP64: fp64}.Matvec(dt, s)
+}
+
+// Matvec is the package's Matvec on a GPU with features f.
+func (f Features) Matvec(dt dtype.DType, s MatvecShape) (Program, error) {
 	if s.Rows == 1 || s.Lanes == 1 {
 		s.KFast = false // the same work either way
 	}
-	key := mmKey{dt: dt, fp64: fp64, matvec: true, shape: s}
+	key := mmKey{dt: dt, feat: f, matvec: true, shape: s}
 	if p, ok := mmCache.Load(key); ok {
 		return p.(Program), nil
 	}
-	ty, err := MatmulType(dt, fp64)
+	ty, err := f.MatmulType(dt)
 	if err != nil {
 		return Program{}, err
 	}
-	if err := s.check(ty == Double); err != nil {
+	if err := s.check(ty.wide()); err != nil {
 		return Program{}, err
 	}
 	p := struct {
@@ -212,5 +233,9 @@ func renderAny(file, name string, p any) Program {
 	if err := templates.ExecuteTemplate(&b, file, p); err != nil {
 		panic(fmt.Sprintf("glsl: template %s for %s: %v", file, name, err)) // a bug in the embedded files
 	}
-	return Program{Name: name, Source: b.String()}
+	src := b.String()
+	if strings.Contains(src, "int64_t") {
+		src = strings.Replace(src, "#version 430\n", "#version 430\n"+int64Extension, 1)
+	}
+	return Program{Name: name, Source: src}
 }

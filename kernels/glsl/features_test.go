@@ -30,7 +30,9 @@ func TestInt64Shaders(t *testing.T) {
 			{"reduce min", func(f Features) (Program, error) { return f.Reduce(kernels.ReduceMin, dt, Serial) }},
 			{"scan sum", func(f Features) (Program, error) { return f.Scan(kernels.ReduceSum, dt, ScanBlocks) }},
 			{"matmul", func(f Features) (Program, error) { return f.Matmul(dt, MatmulLarge) }},
-			{"matvec", func(f Features) (Program, error) { return f.Matvec(dt, MatvecShape{Rows: 8, Lanes: 8, Cols: 4, KFast: true}) }},
+			{"matvec", func(f Features) (Program, error) {
+				return f.Matvec(dt, MatvecShape{Rows: 8, Lanes: 8, Cols: 4, KFast: true})
+			}},
 		}
 		for op := kernels.UnaryOp(0); op.String() != fmt.Sprintf("unary(%d)", uint8(op)); op++ {
 			gen = append(gen, struct {

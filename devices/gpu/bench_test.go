@@ -3,6 +3,7 @@
 package gpu
 
 import (
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -13,8 +14,31 @@ import (
 	"workbench/kernels/glsl"
 )
 
-// benchN is the length of the benchmarks' float32 vectors (64 MiB each).
+// benchN is the length of the benchmarks' float32 vectors on the CPU and
+// on llvmpipe (64 MiB each); a real GPU gets benchLen's longer ones.
 const benchN = 1 << 24
+
+// realGPU reports whether d is a GPU device that is not a software
+// renderer (llvmpipe): one that the larger benchmarks are for.
+func realGPU(d devices.Device) bool {
+	g, ok := d.(*Device)
+	return ok && !strings.Contains(strings.ToLower(g.Info().Details["renderer"]), "llvmpipe")
+}
+
+// benchLen is the length of the float32 vectors for d: benchN, and on a
+// real GPU 2^27 (512 MiB each) or as many as its largest storage buffer
+// holds, so that launching a shader and waiting for it weigh little
+// against moving the data (2^24 floats take 60 µs at 3 TB/s).
+func benchLen(d devices.Device) int {
+	if !realGPU(d) {
+		return benchN
+	}
+	n := 1 << 27
+	for int64(n)*4 > d.(*Device).maxBytes && n > benchN {
+		n /= 2
+	}
+	return n
+}
 
 // benchDevices are the devices compared: the CPU, and the GPU where there
 // is one. Each GPU iteration waits for the GPU to finish (Sync).
@@ -37,7 +61,8 @@ func wait(b *testing.B, d devices.Device) {
 }
 
 func benchInputs(b *testing.B, d devices.Device) (x, y, out devices.Buffer) {
-	data := make([]float32, benchN)
+	n := benchLen(d)
+	data := make([]float32, n)
 	for i := range data {
 		data[i] = float32(i%1000) * 0.5
 	}
@@ -48,7 +73,7 @@ func benchInputs(b *testing.B, d devices.Device) (x, y, out devices.Buffer) {
 	if y, err = d.FromHost(data); err != nil {
 		b.Fatal(err)
 	}
-	if out, err = d.Alloc(dtype.Float32, benchN); err != nil {
+	if out, err = d.Alloc(dtype.Float32, n); err != nil {
 		b.Fatal(err)
 	}
 	return x, y, out
@@ -59,7 +84,7 @@ func BenchmarkAdd(b *testing.B) {
 	for _, d := range benchDevices(b) {
 		b.Run(d.Name(), func(b *testing.B) {
 			x, y, out := benchInputs(b, d)
-			b.SetBytes(3 * 4 * benchN)
+			b.SetBytes(int64(3 * 4 * x.Len()))
 			b.ResetTimer()
 			for range b.N {
 				if err := d.Binary(kernels.Add, vec(out), vec(x), vec(y)); err != nil {
@@ -77,7 +102,7 @@ func BenchmarkSin(b *testing.B) {
 	for _, d := range benchDevices(b) {
 		b.Run(d.Name(), func(b *testing.B) {
 			x, _, out := benchInputs(b, d)
-			b.SetBytes(2 * 4 * benchN)
+			b.SetBytes(int64(2 * 4 * x.Len()))
 			b.ResetTimer()
 			for range b.N {
 				if err := d.Unary(kernels.Sin, vec(out), vec(x)); err != nil {
@@ -94,7 +119,8 @@ func BenchmarkSin(b *testing.B) {
 func BenchmarkAddInt64(b *testing.B) {
 	for _, d := range benchDevices(b) {
 		b.Run(d.Name(), func(b *testing.B) {
-			data := make([]int64, benchN/2)
+			n := benchLen(d) / 2
+			data := make([]int64, n)
 			for i := range data {
 				data[i] = int64(i) << 20
 			}
@@ -102,11 +128,11 @@ func BenchmarkAddInt64(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			out, err := d.Alloc(dtype.Int64, benchN/2)
+			out, err := d.Alloc(dtype.Int64, n)
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.SetBytes(3 * 8 * benchN / 2)
+			b.SetBytes(int64(3 * 8 * n))
 			b.ResetTimer()
 			for range b.N {
 				if err := d.Binary(kernels.Add, vec(out), vec(x), vec(x)); err != nil {
@@ -127,10 +153,11 @@ func BenchmarkSum(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.SetBytes(4 * benchN)
+			n := x.Len()
+			b.SetBytes(int64(4 * n))
 			b.ResetTimer()
 			for range b.N {
-				if err := d.Reduce(kernels.ReduceSum, devices.View{Buf: out, Shape: []int{benchN}, Strides: []int{0}}, vec(x), []bool{true}); err != nil {
+				if err := d.Reduce(kernels.ReduceSum, devices.View{Buf: out, Shape: []int{n}, Strides: []int{0}}, vec(x), []bool{true}); err != nil {
 					b.Fatal(err)
 				}
 				wait(b, d)
@@ -145,8 +172,9 @@ func BenchmarkCopy(b *testing.B) {
 	for _, d := range benchDevices(b) {
 		b.Run(d.Name(), func(b *testing.B) {
 			x, _, out := benchInputs(b, d)
-			rev := devices.View{Buf: x, Shape: []int{benchN}, Strides: []int{-1}, Offset: benchN - 1}
-			b.SetBytes(2 * 4 * benchN)
+			n := x.Len()
+			rev := devices.View{Buf: x, Shape: []int{n}, Strides: []int{-1}, Offset: n - 1}
+			b.SetBytes(int64(2 * 4 * n))
 			b.ResetTimer()
 			for range b.N {
 				if err := d.Copy(vec(out), rev); err != nil {
@@ -165,16 +193,19 @@ func BenchmarkCopy(b *testing.B) {
 type mmBench struct {
 	name    string
 	m, k, n int
+	large   bool // only on a real GPU (minutes on llvmpipe)
 }
 
 var mmBenches = []mmBench{
-	{"3x3", 3, 3, 3},
-	{"64x64", 64, 64, 64},
-	{"256x256", 256, 256, 256},
-	{"100000x3x3", 100000, 3, 3},
-	{"matvec-4096", 4096, 4096, 1},
-	{"vecmat-4096", 1, 4096, 4096},
-	{"1024x1024", 1024, 1024, 1024},
+	{"3x3", 3, 3, 3, false},
+	{"64x64", 64, 64, 64, false},
+	{"256x256", 256, 256, 256, false},
+	{"100000x3x3", 100000, 3, 3, false},
+	{"matvec-4096", 4096, 4096, 1, false},
+	{"vecmat-4096", 1, 4096, 4096, false},
+	{"1024x1024", 1024, 1024, 1024, false},
+	{"4096x4096", 4096, 4096, 4096, true},
+	{"8192x8192", 8192, 8192, 8192, true},
 }
 
 // strides returns the strides of a, b and c for a case.
@@ -198,7 +229,18 @@ func (c mmBench) strides() (sa, sb, sc []int) {
 // llvmpipe's work, less sensitive than the time to other loads on the
 // machine).
 func BenchmarkMatmulShapes(b *testing.B) {
+	real := false
+	if d, err := Open(); err == nil {
+		real = realGPU(d)
+	}
 	for _, c := range mmBenches {
+		if c.large && !real {
+			continue
+		}
+		gflops := func(b *testing.B) {
+			flop := 2 * float64(c.m) * float64(c.n) * float64(c.k)
+			b.ReportMetric(flop*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+		}
 		ha := mmData(dtype.Float32, c.m*c.k, false, 1).([]float32)
 		hb := mmData(dtype.Float32, c.k*c.n, false, 2).([]float32)
 		sa, sb, sc := c.strides()
@@ -210,6 +252,7 @@ func BenchmarkMatmulShapes(b *testing.B) {
 				kernels.GemmStrided32(c.m, c.n, c.k, 1, ha, 0, sa[0], sa[1], hb, 0, sb[0], sb[1], 0, out, 0, sc[0], sc[1])
 			}
 			b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+			gflops(b)
 		})
 		for _, force := range []*mmPlan{nil, {tiled: true, tiling: glsl.MatmulLarge}} {
 			name := c.name + "/gpu"
@@ -253,6 +296,7 @@ func BenchmarkMatmulShapes(b *testing.B) {
 					wait(b, g)
 				}
 				b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+				gflops(b)
 			})
 		}
 	}

@@ -298,9 +298,9 @@ float f_acos(float x) {
 // significand times 192 bits of 2/pi (f_twoOverPi) is a 224-bit product
 // from which the two integer bits (q mod 4) and 62 bits of fraction below
 // them are taken, at a place set by x's exponent; the fraction, times pi/2,
-// becomes r, rounded once. 62 bits leave more than 24 after the
-// cancellation of any float32 near a multiple of pi/2 (the closest, some
-// 2^-29 away, cancels 29).
+// becomes r, rounded once. 62 bits leave 32 after the deepest cancellation
+// of any float32: 16367173 2^72, whose x 2/pi lies 2^-29.9 from an integer,
+// cancels 30.
 const uint f_twoOverPi[6] = uint[6](0xa2f9836eu, 0x4e441529u, 0xfc2757d1u, 0xf534ddc0u, 0xdb629599u, 0x3c439041u);
 
 // f_reduce returns r with |r| <= pi/4 and sets q so that |x| = q pi/2 + r

@@ -140,6 +140,13 @@ func sinCosQuadrant(n uint64, y0, y1 float64) float64 {
 // the result is the scalar path's, four times sooner. dst and src may be
 // the same slice.
 func sinCos32(dst, src []float32, cos bool) {
+	widened(dst, src, func(d, s []float64) { sinCos64(d, s, cos) })
+}
+
+// widened sets dst[i] to float32(f64(float64(src[i]))) for a float64
+// vector function f64: blocks widened into a buffer with the vector
+// conversions, computed, narrowed back. dst and src may be the same slice.
+func widened(dst, src []float32, f64 func(d, s []float64)) {
 	bufs := getStridedBufs[float64]()
 	defer putStridedBufs(bufs)
 	in, out := bufs[0][:], bufs[1][:]
@@ -148,7 +155,7 @@ func sinCos32(dst, src []float32, cos bool) {
 		hi := min(lo+len(in), len(src))
 		b, c := in[:hi-lo], out[:hi-lo]
 		widen(b, src[lo:hi])
-		sinCos64(c, b, cos)
+		f64(c, b)
 		narrow(dst[lo:hi], c)
 	}
 }
@@ -179,19 +186,7 @@ func tan64(dst, src []float64) {
 }
 
 // tan32 is tan64 for float32: float32(Tan64(float64(src[i]))).
-func tan32(dst, src []float32) {
-	bufs := getStridedBufs[float64]()
-	defer putStridedBufs(bufs)
-	in, out := bufs[0][:], bufs[1][:]
-	widen, narrow := withVec(convertLoop[float64, float32]), withVec(convertLoop[float32, float64])
-	for lo := 0; lo < len(src); lo += len(in) {
-		hi := min(lo+len(in), len(src))
-		b, c := in[:hi-lo], out[:hi-lo]
-		widen(b, src[lo:hi])
-		tan64(c, b)
-		narrow(dst[lo:hi], c)
-	}
-}
+func tan32(dst, src []float32) { widened(dst, src, tan64) }
 
 // sinCos64Go is the portable loop behind sinCos64.
 func sinCos64Go(dst, src []float64, cos bool) {

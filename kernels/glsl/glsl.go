@@ -1,7 +1,6 @@
 package glsl
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"strings"
@@ -311,17 +310,7 @@ type params struct {
 	Phase        string
 }
 
-func render(file string, p params) Program {
-	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, file, p); err != nil {
-		panic(fmt.Sprintf("glsl: template %s for %s: %v", file, p.Name, err)) // a bug in the embedded files
-	}
-	src := b.String()
-	if strings.Contains(src, "int64_t") {
-		src = strings.Replace(src, "#version 430\n", "#version 430\n"+int64Extension, 1)
-	}
-	return Program{Name: p.Name, Source: src}
-}
+func render(file string, p params) Program { return renderAny(file, p.Name, p) }
 
 func layoutName(strided bool) string {
 	if strided {

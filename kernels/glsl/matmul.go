@@ -228,6 +228,8 @@ func (f Features) Matvec(dt dtype.DType, s MatvecShape) (Program, error) {
 	return pr, nil
 }
 
+// renderAny fills in the shader file with p, enabling
+// GL_ARB_gpu_shader_int64 right after #version where the source uses it.
 func renderAny(file, name string, p any) Program {
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, file, p); err != nil {

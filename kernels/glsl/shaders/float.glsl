@@ -125,10 +125,9 @@ float f_expm1(float x) {
 	return um1 * x / f_log(u);
 }
 
-// f_halfexp is e^x / 2 for x > 0, finite up to x = 89.4 where e^x itself
-// overflows float32 (above 88.7): as (e^(x/2) / 2) e^(x/2) there.
+// f_halfexp is e^x / 2 for x > 88, finite up to x = 89.4 where e^x itself
+// overflows float32 (above 88.7): as (e^(x/2) / 2) e^(x/2).
 float f_halfexp(float x) {
-	if (x < 88.0) return 0.5 * f_exp(x);
 	float h = f_exp(0.5 * x);
 	return (0.5 * h) * h;
 }
